@@ -1,0 +1,12 @@
+package org.cloak.cli;
+
+import picocli.CommandLine;
+
+/** Entry point of the {@code cloak} command. */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(CloakCommand.commandLine().execute(args));
+    }
+}

@@ -1,0 +1,378 @@
+package org.cloak.dicom.io;
+
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+import org.cloak.dicom.data.BulkRef;
+import org.cloak.dicom.data.Bytes;
+import org.cloak.dicom.data.DataSet;
+import org.cloak.dicom.data.Element;
+import org.cloak.dicom.data.Fragments;
+import org.cloak.dicom.data.Sequence;
+import org.cloak.dicom.data.Value;
+import org.cloak.dicom.data.Vr;
+import org.cloak.dicom.dict.ElementDictionary;
+import org.cloak.dicom.dict.Tag;
+import org.cloak.dicom.dict.Tags;
+import org.cloak.dicom.internal.ByteSource;
+
+/**
+ * Reads Part 10 files and raw data sets (PS3.5, PS3.10). Header attributes are read into memory;
+ * large binary values of a file stay in the file as {@link BulkRef}s. Nesting is bounded by
+ * {@link ReadOptions#maxDepth()}, and every length is checked against what encloses it, so
+ * malformed input ends in a {@link DicomParseException} naming the offset and the tag.
+ */
+public final class DicomReader {
+    private static final int UNDEFINED = -1;
+
+    private final ByteSource in;
+    private final ReadOptions opts;
+    private final Path path;
+    private final String name;
+    private final ElementDictionary dict = ElementDictionary.standard();
+    private int currentTag = -1;
+
+    private DicomReader(ByteSource in, Path path, String name, ReadOptions opts) {
+        this.in = in;
+        this.path = path;
+        this.name = name;
+        this.opts = opts;
+    }
+
+    public static DicomFile read(Path path) throws IOException {
+        return read(path, ReadOptions.DEFAULT);
+    }
+
+    public static DicomFile read(Path path, ReadOptions opts) throws IOException {
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
+             ByteSource src = ByteSource.of(ch)) {
+            return new DicomReader(src, path, path.toString(), opts).readFile();
+        }
+    }
+
+    /** Reads a Part 10 file or raw data set held in memory. */
+    public static DicomFile read(byte[] data, String name) throws IOException {
+        return new DicomReader(ByteSource.of(data, 0, data.length), null, name, ReadOptions.DEFAULT).readFile();
+    }
+
+    /** Reads a raw data set (no preamble, no file meta) in a known transfer syntax. */
+    public static DataSet readDataSet(byte[] data, TransferSyntax ts, String name) throws IOException {
+        DicomReader r = new DicomReader(ByteSource.of(data, 0, data.length), null, name, ReadOptions.DEFAULT);
+        return r.guard(() -> r.readBody(ts));
+    }
+
+    private interface Step<T> {
+        T run() throws IOException;
+    }
+
+    private <T> T guard(Step<T> step) throws IOException {
+        try {
+            return step.run();
+        } catch (EOFException e) {
+            throw error("unexpected end of data");
+        } catch (DicomParseException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new DicomParseException(name, in.position(), currentTag, "malformed data: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private DicomFile readFile() throws IOException {
+        return guard(() -> {
+            if (in.size() == 0) {
+                throw new DicomParseException(name, 0, -1, "empty file");
+            }
+            boolean preamble = false;
+            byte[] head = in.peek(132);
+            if (head.length == 132 && head[128] == 'D' && head[129] == 'I' && head[130] == 'C' && head[131] == 'M') {
+                preamble = true;
+                in.seek(132);
+            } else if (head.length >= 4 && head[0] == 'D' && head[1] == 'I' && head[2] == 'C' && head[3] == 'M') {
+                preamble = true;
+                in.seek(4);
+            }
+            DataSet meta = new DataSet();
+            byte[] next = in.peek(2);
+            if (next.length == 2 && next[0] == 2 && next[1] == 0) {
+                readMeta(meta);
+            }
+            String tsUid = meta.getString(Tag.TransferSyntaxUID);
+            boolean guessed = tsUid == null;
+            TransferSyntax ts = guessed ? guessSyntax(preamble || !meta.isEmpty()) : TransferSyntax.of(tsUid);
+            DataSet ds = ts.deflated() ? readDeflated(ts) : readBody(ts);
+            return new DicomFile(meta, ds, ts, name, guessed);
+        });
+    }
+
+    private void readMeta(DataSet meta) throws IOException {
+        while (in.remaining() >= 8) {
+            byte[] next = in.peek(2);
+            if (next[0] != 2 || next[1] != 0) {
+                break;
+            }
+            readElement(meta, true, true, 0, false, -1);
+        }
+    }
+
+    /** Infers the encoding of a data set whose file meta does not name it (PS3.5 Annex A). */
+    private TransferSyntax guessSyntax(boolean looksLikeDicom) throws IOException {
+        byte[] h = in.peek(8);
+        if (h.length < 8) {
+            throw error("too short to be a DICOM data set");
+        }
+        int groupLe = (h[0] & 0xFF) | ((h[1] & 0xFF) << 8);
+        int groupBe = ((h[0] & 0xFF) << 8) | (h[1] & 0xFF);
+        boolean vrValid = Vr.fromCode(((h[4] & 0xFF) << 8) | (h[5] & 0xFF)) != null;
+        if (!looksLikeDicom && groupLe > 0x0010 && groupBe > 0x0010) {
+            throw error("not a DICOM file: no preamble, no file meta and no plausible data set");
+        }
+        if (groupLe > 0x00FF && groupBe <= 0x00FF) {
+            return TransferSyntax.EXPLICIT_BE;
+        }
+        return vrValid ? TransferSyntax.EXPLICIT_LE : TransferSyntax.IMPLICIT_LE;
+    }
+
+    private DataSet readBody(TransferSyntax ts) throws IOException {
+        DataSet ds = new DataSet(ts.bigEndian());
+        readElements(ds, UNDEFINED, ts.explicitVr(), ts.littleEndian(), 0, false);
+        return ds;
+    }
+
+    private DataSet readDeflated(TransferSyntax ts) throws IOException {
+        long start = in.position();
+        byte[] compressed = in.bytes((int) Math.min(in.remaining(), Integer.MAX_VALUE - 8));
+        byte[] inflated;
+        try {
+            inflated = inflate(compressed, true);
+        } catch (DataFormatException e) {
+            try {
+                inflated = inflate(compressed, false); // some writers wrap the stream in zlib headers
+            } catch (DataFormatException e2) {
+                throw new DicomParseException(name, start, -1, "deflated data set is corrupt: " + e.getMessage());
+            }
+        }
+        DicomReader inner = new DicomReader(ByteSource.of(inflated, 0, inflated.length), null,
+                name + " (inflated)", opts);
+        return inner.guard(() -> inner.readBody(TransferSyntax.EXPLICIT_LE));
+    }
+
+    private byte[] inflate(byte[] data, boolean raw) throws DataFormatException, IOException {
+        Inflater inf = new Inflater(raw);
+        try {
+            inf.setInput(data);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(data.length * 3);
+            byte[] chunk = new byte[64 * 1024];
+            while (!inf.finished()) {
+                int n = inf.inflate(chunk);
+                if (n == 0 && (inf.needsInput() || inf.needsDictionary())) {
+                    break;
+                }
+                out.write(chunk, 0, n);
+                if (out.size() > opts.maxInflatedSize()) {
+                    throw new DicomParseException(name, -1, -1, "inflated data set exceeds " + opts.maxInflatedSize() + " bytes");
+                }
+            }
+            return out.toByteArray();
+        } finally {
+            inf.end();
+        }
+    }
+
+    /**
+     * Reads the elements of a data set or item until {@code end} (an absolute offset), or for
+     * undefined length until the item delimiter ({@code item}) or the end of data (top level).
+     */
+    private void readElements(DataSet ds, long end, boolean explicit, boolean le, int depth, boolean item)
+            throws IOException {
+        int last = -1;
+        boolean first = true;
+        while (true) {
+            if (end != UNDEFINED) {
+                if (in.position() >= end) {
+                    return;
+                }
+            } else if (in.remaining() == 0) {
+                if (item) {
+                    throw error("end of data inside an item of undefined length");
+                }
+                return;
+            }
+            int tag = peekTag(le);
+            if (tag == Tags.ITEM_DELIMITATION) {
+                currentTag = tag;
+                in.skip(8);
+                if (!item || end != UNDEFINED) {
+                    throw error("item delimitation item outside an item of undefined length");
+                }
+                return;
+            }
+            if (!item && !first && Integer.compareUnsigned(tag, last) <= 0) {
+                currentTag = tag;
+                throw error("attribute " + Tags.toString(tag) + " out of order after " + Tags.toString(last)
+                        + " (garbage after the data set?)");
+            }
+            readElement(ds, explicit, le, depth, item, end);
+            last = tag;
+            first = false;
+        }
+    }
+
+    private int peekTag(boolean le) throws IOException {
+        long pos = in.position();
+        int g = in.u16(le);
+        int e = in.u16(le);
+        in.seek(pos);
+        return (g << 16) | e;
+    }
+
+    private void readElement(DataSet ds, boolean explicit, boolean le, int depth, boolean item, long end)
+            throws IOException {
+        long start = in.position();
+        int tag = (in.u16(le) << 16) | in.u16(le);
+        currentTag = tag;
+        if (tag == Tags.ITEM || tag == Tags.SEQUENCE_DELIMITATION) {
+            throw error("unexpected " + (tag == Tags.ITEM ? "item" : "sequence delimiter") + " outside a sequence", start);
+        }
+        Vr vr;
+        long len;
+        if (explicit) {
+            int code = in.u16(false);
+            vr = Vr.fromCode(code);
+            if (vr == null) {
+                // Repair: an element written in implicit VR inside an explicit VR data set (dcmtk does the same).
+                in.seek(start + 4);
+                vr = dict.vrOf(tag);
+                len = in.i32(le) & 0xFFFFFFFFL;
+            } else if (vr.hasLongLength()) {
+                in.skip(2);
+                len = in.i32(le) & 0xFFFFFFFFL;
+            } else {
+                len = in.u16(le);
+            }
+        } else {
+            vr = tag == Tag.PixelData ? Vr.OW : dict.vrOf(tag);
+            len = in.i32(le) & 0xFFFFFFFFL;
+        }
+        boolean undefined = len == 0xFFFFFFFFL;
+        long limit = end != UNDEFINED ? end : in.size();
+        if (!undefined && len > limit - in.position()) {
+            throw error("value length " + len + " runs past the end of the enclosing data ("
+                    + (limit - in.position()) + " bytes left)", start);
+        }
+        Value value;
+        Vr storedVr = vr;
+        if (vr == Vr.SQ || (undefined && !explicit && tag != Tag.PixelData)) {
+            value = readSequence(len, explicit, le, depth, false);
+            storedVr = Vr.SQ;
+        } else if (undefined && tag == Tag.PixelData) {
+            value = readFragments(le);
+        } else if (undefined && vr == Vr.UN) {
+            value = readSequence(len, false, true, depth, true);
+            storedVr = Vr.SQ;
+        } else if (undefined) {
+            throw error("undefined length is not allowed for VR " + vr, start);
+        } else {
+            value = readValue(vr, len);
+        }
+        ds.put(new Element(tag, storedVr, value));
+    }
+
+    private Value readValue(Vr vr, long len) throws IOException {
+        if (in.isFile() && vr.isBulkCandidate() && len > opts.bulkThreshold()) {
+            BulkRef ref = new BulkRef(path, in.position(), len);
+            in.skip(len);
+            return ref;
+        }
+        if (in.isFile() && len > opts.maxValueLength()) {
+            throw error("a " + vr + " value of " + len + " bytes exceeds the in-memory limit of "
+                    + opts.maxValueLength());
+        }
+        return len == 0 ? Bytes.EMPTY : new Bytes(in.bytes((int) len));
+    }
+
+    private Sequence readSequence(long len, boolean explicit, boolean le, int depth, boolean implicitUn)
+            throws IOException {
+        if (depth + 1 > opts.maxDepth()) {
+            throw error("sequences nested deeper than " + opts.maxDepth() + " levels");
+        }
+        boolean undefined = len == 0xFFFFFFFFL;
+        Sequence seq = new Sequence(undefined);
+        seq.setImplicitLittleEndian(implicitUn);
+        boolean ex = !implicitUn && explicit;
+        boolean littleEndian = implicitUn || le;
+        long end = undefined ? UNDEFINED : in.position() + len;
+        int seqTag = currentTag;
+        while (true) {
+            if (end != UNDEFINED && in.position() >= end) {
+                break;
+            }
+            long start = in.position();
+            int tag = (in.u16(littleEndian) << 16) | in.u16(littleEndian);
+            long ilen = in.i32(littleEndian) & 0xFFFFFFFFL;
+            if (tag == Tags.SEQUENCE_DELIMITATION) {
+                if (!undefined) {
+                    throw error("sequence delimiter inside a sequence of defined length", start);
+                }
+                break;
+            }
+            if (tag != Tags.ITEM) {
+                currentTag = seqTag;
+                throw error("expected an item in the sequence, found " + Tags.toString(tag), start);
+            }
+            boolean itemUndefined = ilen == 0xFFFFFFFFL;
+            long limit = end != UNDEFINED ? end : in.size();
+            if (!itemUndefined && ilen > limit - in.position()) {
+                throw error("item length " + ilen + " runs past the end of its sequence", start);
+            }
+            DataSet item = new DataSet(!littleEndian);
+            item.setUndefinedLength(itemUndefined);
+            readElements(item, itemUndefined ? UNDEFINED : in.position() + ilen, ex, littleEndian, depth + 1, true);
+            seq.add(item);
+            currentTag = seqTag;
+        }
+        return seq;
+    }
+
+    private Fragments readFragments(boolean le) throws IOException {
+        List<Value> items = new ArrayList<>();
+        while (true) {
+            long start = in.position();
+            int tag = (in.u16(le) << 16) | in.u16(le);
+            long len = in.i32(le) & 0xFFFFFFFFL;
+            if (tag == Tags.SEQUENCE_DELIMITATION) {
+                return new Fragments(items);
+            }
+            if (tag != Tags.ITEM) {
+                throw error("expected a pixel data fragment, found " + Tags.toString(tag), start);
+            }
+            if (len == 0xFFFFFFFFL || len > in.remaining()) {
+                throw error("fragment length " + len + " runs past the end of data", start);
+            }
+            items.add(readFragmentValue(len));
+        }
+    }
+
+    private Value readFragmentValue(long len) throws IOException {
+        if (in.isFile() && len > opts.bulkThreshold()) {
+            BulkRef ref = new BulkRef(path, in.position(), len);
+            in.skip(len);
+            return ref;
+        }
+        return len == 0 ? Bytes.EMPTY : new Bytes(in.bytes((int) len));
+    }
+
+    private DicomParseException error(String problem) {
+        return new DicomParseException(name, in.position(), currentTag, problem);
+    }
+
+    private DicomParseException error(String problem, long offset) {
+        return new DicomParseException(name, offset, currentTag, problem);
+    }
+}
