@@ -14,12 +14,14 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Single-valued sets without code extensions (ISO_IR xxx, ISO_IR 192, GB18030, GBK) use their
  * Java charset directly. Otherwise (several values, or an ISO 2022 term) the ISO 2022 rules of
- * PS3.5 6.1.2.5 apply: see {@link Iso2022Codec}.
+ * PS3.5 6.1.2.5 apply (see {@code Iso2022Codec}).
  *
  * <p>Lenient reading, strict writing: the default repertoire and unknown terms decode bytes above
  * 0x7F as ISO-8859-1 (a byte is never lost; such files are common) but encode only ASCII. An
  * unknown value 1 is treated as the default repertoire, unknown values 2..n are ignored, and
- * {@link #hasUnknownTerms()} reports either. Characters that cannot be encoded become '?'; check
+ * {@link #hasUnknownTerms()} reports either. A double-byte G1 set as value 1 (e.g. "ISO 2022 IR
+ * 149" alone, common in Korean files without escapes) is assumed designated when reading, but is
+ * always designated explicitly when writing. Characters that cannot be encoded become '?'; check
  * {@link #canEncode(String)} first.
  */
 public final class SpecificCharacterSet {

@@ -1,0 +1,42 @@
+package org.cloak.deid;
+
+import java.util.Set;
+import org.cloak.dicom.data.DataSet;
+import org.cloak.dicom.dict.Tag;
+
+/**
+ * Decides whether an image may carry text burned into its pixels: Burned In Annotation = YES,
+ * or no such flag on modalities and SOP classes known for it (ultrasound, secondary capture,
+ * screen captures).
+ */
+final class BurnedInCheck {
+    private static final Set<String> RISKY_MODALITIES = Set.of("US", "SC", "OT", "XC", "DOC");
+    private static final String SECONDARY_CAPTURE_PREFIX = "1.2.840.10008.5.1.4.1.1.7";
+    private static final Set<String> RISKY_SOP_CLASSES = Set.of(
+            "1.2.840.10008.5.1.4.1.1.6.1", "1.2.840.10008.5.1.4.1.1.3.1", "1.2.840.10008.5.1.4.1.1.104.1");
+
+    private BurnedInCheck() {}
+
+    /** The reason to quarantine, or null when the image is not suspect. */
+    static String reason(DataSet ds) {
+        String flag = ds.getString(Tag.BurnedInAnnotation);
+        if (flag != null && flag.equalsIgnoreCase("YES")) {
+            return "Burned In Annotation is YES";
+        }
+        if (flag != null && flag.equalsIgnoreCase("NO")) {
+            return null;
+        }
+        String modality = ds.getString(Tag.Modality);
+        String sopClass = ds.getString(Tag.SOPClassUID);
+        if (!ds.contains(Tag.PixelData)) {
+            return null;
+        }
+        if (modality != null && RISKY_MODALITIES.contains(modality.toUpperCase())) {
+            return "no Burned In Annotation flag on modality " + modality.toUpperCase();
+        }
+        if (sopClass != null && (sopClass.startsWith(SECONDARY_CAPTURE_PREFIX) || RISKY_SOP_CLASSES.contains(sopClass))) {
+            return "no Burned In Annotation flag on a secondary capture or ultrasound SOP class";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,121 @@
+package org.cloak.deid;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.cloak.deid.action.Action;
+import org.cloak.deid.action.Keep;
+import org.cloak.deid.audit.AuditEvent;
+import org.cloak.deid.audit.AuditEvent.Change;
+import org.cloak.deid.rule.Rule;
+import org.cloak.dicom.data.DataSet;
+import org.cloak.dicom.data.Element;
+import org.cloak.dicom.data.Sequence;
+import org.cloak.dicom.dict.ElementDictionary;
+import org.cloak.dicom.dict.Tags;
+
+/**
+ * Builds the output data set from the original, attribute by attribute, into items at any
+ * depth (the reader bounds the depth). Conditions always see the original top level.
+ * Private creators are carried over only when an element of their block survives; private
+ * elements without a creator go.
+ */
+final class RuleWalker {
+    private static final Rule KEEP = new Rule(null, new Keep(), "not listed: kept");
+    private static final Rule NO_CREATOR = new Rule(null, new org.cloak.deid.action.Remove(),
+            "private element without a private creator");
+
+    private final DeidConfig config;
+    private final EngineContext ctx;
+    private final DataSet top;
+    private final List<AuditEvent> events;
+    private final ElementDictionary dict = ElementDictionary.standard();
+
+    RuleWalker(DeidConfig config, EngineContext ctx, DataSet top, List<AuditEvent> events) {
+        this.config = config;
+        this.ctx = ctx;
+        this.top = top;
+        this.events = events;
+    }
+
+    DataSet walk() {
+        DataSet out = new DataSet(top.isBigEndian());
+        walk(top, out, "");
+        return out;
+    }
+
+    private void walk(DataSet in, DataSet out, String path) {
+        Set<Integer> usedCreators = new HashSet<>();
+        for (Element e : in) {
+            int tag = e.tag();
+            if (Tags.isPrivateCreator(tag)) {
+                continue;
+            }
+            String creator = Tags.isPrivate(tag) ? in.privateCreatorOf(tag) : null;
+            Rule rule = Tags.isPrivate(tag) && creator == null ? NO_CREATOR : resolve(tag, creator);
+            String here = path + Tags.toString(tag);
+            Element result = apply(rule.action(), e, in, here);
+            if (result == null) {
+                record(here, tag, creator, Change.REMOVED, rule, e, null, in);
+                continue;
+            }
+            if (result != e && !(result.value() instanceof Sequence)) {
+                record(here, tag, creator, Change.MODIFIED, rule, e, result, in);
+            }
+            out.put(result);
+            if (creator != null) {
+                usedCreators.add(Tags.creatorTagOf(tag));
+            }
+        }
+        for (int creatorTag : usedCreators) {
+            Element c = in.get(creatorTag);
+            if (c != null) {
+                out.put(c);
+            }
+        }
+        for (Element e : in) {
+            if (Tags.isPrivateCreator(e.tag()) && !usedCreators.contains(e.tag())) {
+                record(path + Tags.toString(e.tag()), e.tag(), null, Change.REMOVED,
+                        new Rule(null, new org.cloak.deid.action.Remove(), "private creator of a removed block"), e, null, in);
+            }
+        }
+    }
+
+    private Rule resolve(int tag, String creator) {
+        Rule r = config.rules().resolve(tag, creator, top);
+        return r == null ? KEEP : r;
+    }
+
+    private Element apply(Action action, Element e, DataSet in, String path) {
+        if (e.value() instanceof Sequence seq) {
+            if (action.dropsItems()) {
+                return action.apply(e, ctx);
+            }
+            Sequence copy = new Sequence(seq.isUndefinedLength());
+            copy.setImplicitLittleEndian(seq.isImplicitLittleEndian());
+            for (int i = 0; i < seq.size(); i++) {
+                DataSet item = seq.get(i);
+                DataSet outItem = new DataSet(item.isBigEndian());
+                outItem.setUndefinedLength(item.isUndefinedLength());
+                walk(item, outItem, path + "[" + i + "]");
+                copy.add(outItem);
+            }
+            return new Element(e.tag(), e.vr(), copy);
+        }
+        ctx.owner = in;
+        return action.apply(e, ctx);
+    }
+
+    private void record(String path, int tag, String creator, Change change, Rule rule, Element before,
+                        Element after, DataSet owner) {
+        String keyword = creator != null ? "[" + creator + "]" : dict.keywordOf(tag);
+        String oldValue = null;
+        String newValue = null;
+        if (config.recordValues()) {
+            ctx.owner = owner;
+            oldValue = ctx.text(before);
+            newValue = after == null ? null : ctx.text(after);
+        }
+        events.add(new AuditEvent(path, keyword, change, rule.action().code(), rule.origin(), oldValue, newValue));
+    }
+}

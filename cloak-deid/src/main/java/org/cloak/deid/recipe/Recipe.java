@@ -1,0 +1,41 @@
+package org.cloak.deid.recipe;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.cloak.deid.profile.ProfileOption;
+
+/**
+ * A project's de-identification settings, as read from a YAML recipe or assembled from command
+ * line flags. {@link RecipeCompiler} turns it into the engine's rule model.
+ *
+ * @param profile original, anonymize, anonymize-full, dicom-basic or hipaa
+ * @param options PS3.15 options switched on
+ * @param categories category name -> action name applied to all its attributes (e.g. device: keep)
+ * @param patientId how PatientID (and PatientName) are pseudonymized
+ * @param dates how dates are treated
+ * @param overrides per-attribute rules, applied after everything else
+ * @param keepPrivateCreators private blocks kept whole, by creator
+ * @param allowBurnedIn write images that may carry burned-in text
+ */
+public record Recipe(String profile, Set<ProfileOption> options, Map<String, String> categories,
+                     PatientIdConfig patientId, DateConfig dates, List<OverrideRule> overrides,
+                     List<String> keepPrivateCreators, boolean allowBurnedIn) {
+
+    public static Recipe defaults() {
+        return new Recipe("dicom-basic", Set.of(), Map.of(), PatientIdConfig.defaults(), DateConfig.defaults(),
+                List.of(), List.of(), false);
+    }
+
+    /**
+     * A per-attribute rule from the recipe.
+     *
+     * @param selector keyword, "(gggg,eeee)", pattern "(50xx,xxxx)", "private:CREATOR:(gggg,xxEE)" or "category:NAME"
+     * @param action keep, remove, empty, dummy, clean, uid, set, hash, shift-date, timepoint, round-age,
+     *     processing-date, year-only, or a standard code X/Z/D/K/C/U
+     * @param argument the action's argument (set value, hash length, round-age limit), or null
+     * @param condition optional condition, e.g. "Modality equals MR", or null
+     * @param line the recipe line, for messages (0 when from the command line)
+     */
+    public record OverrideRule(String selector, String action, String argument, String condition, int line) {}
+}
