@@ -87,6 +87,17 @@ public sealed interface Selector {
         public String describe() { return "(gggg,eeee) private"; }
     }
 
+    /** Standard (non-private) attributes whose dictionary VR is one of {@code vrs}, e.g. every DA and DT. */
+    record StandardVr(Set<org.cloak.dicom.data.Vr> vrs) implements Selector {
+        @Override
+        public boolean matches(int t, String creator) {
+            return !Tags.isPrivate(t) && vrs.contains(org.cloak.dicom.dict.ElementDictionary.standard().vrOf(t));
+        }
+
+        @Override
+        public String describe() { return "standard attributes of VR " + vrs; }
+    }
+
     /** The attributes of a category (patient, institution, dates-and-times, ...). */
     record InCategory(String category, Set<Integer> tags) implements Selector {
         @Override

@@ -108,6 +108,11 @@ final class Corpus {
         out.add(new Entry("multiframe-jpegls-dcmtk",
                 Oracles.dcmcjpls(mfFile, dir.resolve("multiframe-jpegls.dcm")), Uid.JPEGLSLossless, null, true));
 
+        // a private sequence encoded as UN of undefined length, items in Implicit VR Little Endian
+        Path unSeq = Oracles.dump2dcm(copyResource("un-sequence.dump", dir), dir.resolve("un-sequence.dcm"));
+        Files.write(unSeq, unSequenceElements(), java.nio.file.StandardOpenOption.APPEND);
+        out.add(new Entry("explicit-le-un-undefined-length", unSeq, Uid.ExplicitVRLittleEndian, null, true));
+
         // 8-bit RGB from a bitmap
         Path sc = Oracles.img2dcm(bmp, dir.resolve("img2dcm-rgb.dcm"), "-i", "BMP",
                 "-k", "PatientName=DOE^JOHN", "-k", "PatientID=PID-0002");
@@ -130,6 +135,26 @@ final class Corpus {
             Files.copy(in, target);
             return target;
         }
+    }
+
+    /**
+     * (0011,0010) LO "ACME 1.0" and (0011,1001) UN of undefined length holding two implicit VR
+     * items, one of undefined and one of defined length; appended after the (0010,xxxx) group.
+     */
+    private static byte[] unSequenceElements() {
+        ByteBuffer b = ByteBuffer.allocate(256).order(ByteOrder.LITTLE_ENDIAN);
+        b.putShort((short) 0x0011).putShort((short) 0x0010).put((byte) 'L').put((byte) 'O').putShort((short) 8)
+                .put("ACME 1.0".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        b.putShort((short) 0x0011).putShort((short) 0x1001).put((byte) 'U').put((byte) 'N').putShort((short) 0).putInt(-1);
+        b.putShort((short) 0xFFFE).putShort((short) 0xE000).putInt(-1);
+        b.putShort((short) 0x0010).putShort((short) 0x0010).putInt(14)
+                .put("NESTED^UN^FAKE".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        b.putShort((short) 0xFFFE).putShort((short) 0xE00D).putInt(0);
+        b.putShort((short) 0xFFFE).putShort((short) 0xE000).putInt(12);
+        b.putShort((short) 0x0008).putShort((short) 0x0100).putInt(4)
+                .put("CODE".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        b.putShort((short) 0xFFFE).putShort((short) 0xE0DD).putInt(0);
+        return java.util.Arrays.copyOf(b.array(), b.position());
     }
 
     static byte[] swap16(byte[] le) {

@@ -100,7 +100,10 @@ class RoundTripTest {
     void rewrittenPixelDataIsByteIdentical(Corpus.Entry e) throws Exception {
         Element in = DicomReader.read(e.file()).dataset().get(Tag.PixelData);
         Element out = DicomReader.read(rewrite(e)).dataset().get(Tag.PixelData);
-        assertThat(in).isNotNull();
+        if (in == null) {
+            assertThat(out).isNull();
+            return;
+        }
         assertThat(out.vr()).isEqualTo(in.vr());
         if (in.value() instanceof Fragments fin) {
             assertThat(out.value()).isInstanceOf(Fragments.class);
@@ -129,7 +132,7 @@ class RoundTripTest {
     @MethodSource("corpus")
     void encapsulatedPixelDataHasTheFragmentsDcmdumpSees(Corpus.Entry e) throws Exception {
         Element px = DicomReader.read(e.file()).dataset().get(Tag.PixelData);
-        if (!(px.value() instanceof Fragments f)) {
+        if (px == null || !(px.value() instanceof Fragments f)) {
             return;
         }
         Dump dump = DcmdumpParser.parse(Oracles.dcmdump(e.file(), "-Un"));
