@@ -171,8 +171,10 @@ public final class Fixtures {
             ds.setString(Tag.PatientID, Vr.LO, patientId);
             ds.setString(Tag.PatientBirthDate, Vr.DA, birthDate);
             ds.setString(Tag.PatientSex, Vr.CS, sex);
+            ds.setString(Tag.BodyPartExamined, Vr.CS, "HEAD");
             ds.setString(Tag.SliceThickness, Vr.DS, "1");
             ds.setString(Tag.KVP, Vr.DS, "120");
+            ds.setString(Tag.PatientPosition, Vr.CS, "HFS");
             ds.setString(Tag.StudyInstanceUID, Vr.UI, stUid);
             ds.setString(Tag.SeriesInstanceUID, Vr.UI, seUid);
             ds.setString(Tag.StudyID, Vr.SH, "S" + study);

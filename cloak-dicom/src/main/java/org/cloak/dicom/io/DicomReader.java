@@ -105,8 +105,14 @@ public final class DicomReader {
             }
             String tsUid = meta.getString(Tag.TransferSyntaxUID);
             boolean guessed = tsUid == null;
-            TransferSyntax ts = guessed ? guessSyntax(preamble || !meta.isEmpty()) : TransferSyntax.of(tsUid);
+            boolean part10 = preamble || !meta.isEmpty();
+            TransferSyntax ts = guessed ? guessSyntax(part10) : TransferSyntax.of(tsUid);
+            long bodyStart = in.position();
             DataSet ds = ts.deflated() ? readDeflated(ts) : readBody(ts);
+            if (part10 && ds.isEmpty()) {
+                // a file cut right after its meta: refused, there is nothing to de-identify or keep
+                throw new DicomParseException(name, bodyStart, -1, "no data set after the file meta information");
+            }
             return new DicomFile(meta, ds, ts, name, guessed);
         });
     }
@@ -117,7 +123,22 @@ public final class DicomReader {
             if (next[0] != 2 || next[1] != 0) {
                 break;
             }
-            readElement(meta, true, true, 0, false, -1);
+            meta.put(readElement(true, true, 0, UNDEFINED));
+            if (meta.size() == 1 && meta.get(Tag.FileMetaInformationGroupLength) != null) {
+                checkMetaLength(meta.get(Tag.FileMetaInformationGroupLength).value());
+            }
+        }
+    }
+
+    /** The meta group length is not trusted to delimit the meta, only to detect a file cut inside it. */
+    private void checkMetaLength(Value v) throws DicomParseException {
+        if (v instanceof Bytes b && b.data().length == 4) {
+            byte[] d = b.data();
+            long len = (d[0] & 0xFF) | (d[1] & 0xFF) << 8 | (d[2] & 0xFF) << 16 | (d[3] & 0xFFL) << 24;
+            if (len > in.remaining()) {
+                throw error("file meta information group length " + len + " runs past the end of the file ("
+                        + in.remaining() + " bytes left)");
+            }
         }
     }
 
@@ -130,7 +151,12 @@ public final class DicomReader {
         int groupLe = (h[0] & 0xFF) | ((h[1] & 0xFF) << 8);
         int groupBe = ((h[0] & 0xFF) << 8) | (h[1] & 0xFF);
         boolean vrValid = Vr.fromCode(((h[4] & 0xFF) << 8) | (h[5] & 0xFF)) != null;
-        if (!looksLikeDicom && groupLe > 0x0010 && groupBe > 0x0010) {
+        boolean zeros = true;
+        for (byte b : h) {
+            zeros &= b == 0;
+        }
+        if (!looksLikeDicom && (zeros || groupLe > 0x0010 && groupBe > 0x0010)) {
+            // eight zero bytes would read as an empty (0000,0000): it is a preamble missing its DICM
             throw error("not a DICOM file: no preamble, no file meta and no plausible data set");
         }
         if (groupLe > 0x00FF && groupBe <= 0x00FF) {
@@ -167,12 +193,12 @@ public final class DicomReader {
         Inflater inf = new Inflater(raw);
         try {
             inf.setInput(data);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(data.length * 3);
+            ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(data.length * 3L, 64 << 20));
             byte[] chunk = new byte[64 * 1024];
             while (!inf.finished()) {
                 int n = inf.inflate(chunk);
                 if (n == 0 && (inf.needsInput() || inf.needsDictionary())) {
-                    break;
+                    throw new DataFormatException("stream ends before its last block");
                 }
                 out.write(chunk, 0, n);
                 if (out.size() > opts.maxInflatedSize()) {
@@ -193,34 +219,57 @@ public final class DicomReader {
             throws IOException {
         int last = -1;
         boolean first = true;
+        // Items out of tag order are sorted once at the end: DataSet.put would insert each
+        // element into the middle of the list, quadratic on a hostile item.
+        List<Element> unsorted = null;
         while (true) {
             if (end != UNDEFINED) {
                 if (in.position() >= end) {
-                    return;
+                    break;
                 }
             } else if (in.remaining() == 0) {
                 if (item) {
                     throw error("end of data inside an item of undefined length");
                 }
-                return;
+                break;
             }
+            long start = in.position();
             int tag = peekTag(le);
             if (tag == Tags.ITEM_DELIMITATION) {
                 currentTag = tag;
-                in.skip(8);
                 if (!item || end != UNDEFINED) {
-                    throw error("item delimitation item outside an item of undefined length");
+                    throw error("item delimitation item outside an item of undefined length", start);
                 }
-                return;
+                in.skip(8);
+                break;
             }
-            if (!item && !first && Integer.compareUnsigned(tag, last) <= 0) {
+            boolean ordered = first || Integer.compareUnsigned(tag, last) > 0;
+            if (!item && !ordered) {
                 currentTag = tag;
                 throw error("attribute " + Tags.toString(tag) + " out of order after " + Tags.toString(last)
                         + " (garbage after the data set?)");
             }
-            readElement(ds, explicit, le, depth, item, end);
+            Element e = readElement(explicit, le, depth, end);
+            if (end != UNDEFINED && in.position() > end) {
+                throw error("element runs past the end of its item", start);
+            }
+            if (unsorted == null && !ordered) {
+                unsorted = new ArrayList<>(ds.elements());
+            }
+            if (unsorted != null) {
+                unsorted.add(e);
+            } else {
+                ds.put(e);
+            }
             last = tag;
             first = false;
+        }
+        if (unsorted != null) {
+            unsorted.sort((a, b) -> Integer.compareUnsigned(a.tag(), b.tag())); // stable: the last duplicate wins
+            ds.removeIf(x -> true);
+            for (Element e : unsorted) {
+                ds.put(e);
+            }
         }
     }
 
@@ -232,8 +281,7 @@ public final class DicomReader {
         return (g << 16) | e;
     }
 
-    private void readElement(DataSet ds, boolean explicit, boolean le, int depth, boolean item, long end)
-            throws IOException {
+    private Element readElement(boolean explicit, boolean le, int depth, long end) throws IOException {
         long start = in.position();
         int tag = (in.u16(le) << 16) | in.u16(le);
         currentTag = tag;
@@ -281,7 +329,7 @@ public final class DicomReader {
         } else {
             value = readValue(vr, len);
         }
-        ds.put(new Element(tag, storedVr, value));
+        return new Element(tag, storedVr, value);
     }
 
     private Value readValue(Vr vr, long len) throws IOException {
@@ -314,6 +362,9 @@ public final class DicomReader {
                 break;
             }
             long start = in.position();
+            if (end != UNDEFINED && end - start < 8) {
+                throw error("sequence ends inside an item header", start);
+            }
             int tag = (in.u16(littleEndian) << 16) | in.u16(littleEndian);
             long ilen = in.i32(littleEndian) & 0xFFFFFFFFL;
             if (tag == Tags.SEQUENCE_DELIMITATION) {
@@ -334,8 +385,11 @@ public final class DicomReader {
             DataSet item = new DataSet(!littleEndian);
             item.setUndefinedLength(itemUndefined);
             readElements(item, itemUndefined ? UNDEFINED : in.position() + ilen, ex, littleEndian, depth + 1, true);
-            seq.add(item);
             currentTag = seqTag;
+            if (end != UNDEFINED && in.position() > end) {
+                throw error("item runs past the end of its sequence", start);
+            }
+            seq.add(item);
         }
         return seq;
     }
