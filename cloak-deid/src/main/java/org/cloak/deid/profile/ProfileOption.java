@@ -1,5 +1,7 @@
 package org.cloak.deid.profile;
 
+import org.cloak.deid.DeidConfig;
+
 /**
  * The PS3.15 Annex E options Cloak can switch on, by their command-line names. Their CID 7050
  * codes are read from the standard's table ({@code deidentification_method_codes.tsv}).
@@ -23,6 +25,19 @@ public enum ProfileOption {
     }
 
     public String cliName() { return cliName; }
+
+    /** The option's column in {@code confidentiality_profile.tsv} (PS3.15 Table E.1-1). */
+    public String tableColumn() {
+        return switch (this) {
+            case CLEAN_DESCRIPTORS -> "clean_desc";
+            case CLEAN_STRUCTURED_CONTENT -> "clean_struct_cont";
+            case CLEAN_GRAPHICS -> "clean_graph";
+            default -> cliName.replace('-', '_');
+        };
+    }
+
+    /** The option's CID 7050 code, read from {@code deidentification_method_codes.tsv}. */
+    public DeidConfig.MethodCode methodCode() { return MethodCodes.forOption(this); }
 
     public static ProfileOption fromCliName(String name) {
         for (ProfileOption o : values()) {

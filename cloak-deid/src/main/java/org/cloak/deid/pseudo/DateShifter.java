@@ -1,0 +1,33 @@
+package org.cloak.deid.pseudo;
+
+/**
+ * Per-patient date offsets for the shift mode: the first 64 bits of
+ * HMAC-SHA-256(secret, "date-shift", original PatientID) reduced into [min, max] days. The
+ * offset depends only on the secret and the PatientID, so all of a patient's files, in this
+ * run and every later one, move by the same number of days and intervals survive. (The
+ * reduction's bias is below 2^-32 for any range of days.)
+ */
+final class DateShifter {
+    private final Secret secret;
+    private final int min;
+    private final int max;
+
+    DateShifter(Secret secret, int min, int max) {
+        if (min > max) {
+            throw new PseudonymException("The date shift range is empty: min " + min + " > max " + max);
+        }
+        this.secret = secret;
+        this.min = min;
+        this.max = max;
+    }
+
+    int offsetDays(String patientId) {
+        byte[] h = secret.hmac("date-shift", patientId);
+        long v = 0;
+        for (int i = 0; i < 8; i++) {
+            v = v << 8 | (h[i] & 0xFF);
+        }
+        long span = (long) max - min + 1;
+        return (int) (min + Long.remainderUnsigned(v, span));
+    }
+}

@@ -1,0 +1,73 @@
+package org.cloak.deid.pseudo;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.cloak.dicom.data.DataSet;
+import org.cloak.dicom.dict.Tag;
+
+/**
+ * What pseudonymization reads from one input file: its original PatientID, study, study date
+ * and where it lies under its input folder.
+ *
+ * @param patientId original PatientID, "" when absent
+ * @param studyUid StudyInstanceUID, "" when absent
+ * @param date StudyDate, else SeriesDate, AcquisitionDate or ContentDate; null when none parses
+ * @param topFolder key of the top folder: the input root joined with the first folder of the
+ *     relative path, or the input root itself for a file lying directly in it
+ * @param folders folder names of the relative path, top first; for a file lying directly in the
+ *     input root, the root's own name
+ */
+record FileFacts(String patientId, String studyUid, LocalDate date, String topFolder, List<String> folders) {
+    private static final int[] DATE_TAGS = {Tag.StudyDate, Tag.SeriesDate, Tag.AcquisitionDate, Tag.ContentDate};
+
+    static FileFacts of(DataSet header, Path inputRoot, Path relativePath) {
+        List<String> folders = new ArrayList<>();
+        Path root = inputRoot == null ? null : inputRoot.toAbsolutePath().normalize();
+        if (relativePath != null && relativePath.getParent() != null) {
+            for (Path p : relativePath.getParent()) {
+                folders.add(p.toString());
+            }
+        }
+        String top;
+        if (!folders.isEmpty()) {
+            top = root == null ? folders.get(0) : root.resolve(folders.get(0)).toString();
+        } else {
+            top = root == null ? "" : root.toString();
+            if (root != null && root.getFileName() != null) {
+                folders.add(root.getFileName().toString());
+            }
+        }
+        return new FileFacts(orEmpty(header.getString(Tag.PatientID)), orEmpty(header.getString(Tag.StudyInstanceUID)),
+                studyDate(header), top, List.copyOf(folders));
+    }
+
+    /** The same file without its date: what identifies the patient and study it belongs to. */
+    FileFacts identity() {
+        return date == null ? this : new FileFacts(patientId, studyUid, null, topFolder, folders);
+    }
+
+    /** The folder at {@code depth} (0 = top), or null when the path is not that deep. */
+    String folderAt(int depth) {
+        return depth >= 0 && depth < folders.size() ? folders.get(depth) : null;
+    }
+
+    private static LocalDate studyDate(DataSet header) {
+        for (int tag : DATE_TAGS) {
+            String v = header.getString(tag);
+            if (v != null && v.length() >= 8) {
+                try {
+                    return LocalDate.parse(v.substring(0, 8), DateTimeFormatter.BASIC_ISO_DATE);
+                } catch (DateTimeParseException ignored) {
+                    // an unparseable date says nothing about when the study was; try the next one
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String orEmpty(String s) { return s == null ? "" : s; }
+}

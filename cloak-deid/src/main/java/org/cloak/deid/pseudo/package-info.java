@@ -1,0 +1,12 @@
+/**
+ * Pseudonymization: the project secret and its vault, deterministic UIDs, and the per-patient
+ * plan (new PatientID and PatientName, date offset, time point) the engine applies.
+ *
+ * <pre>{@code
+ * Secret secret = SecretStore.loadOrCreate(SecretStore.defaultVault());
+ * PseudonymPlanner.Builder b = PseudonymPlanner.builder(recipe.patientId(), recipe.dates(), secret);
+ * inputs.forEach(f -> b.observe(f.header(), f.root(), f.relative()));   // when b.needsDiscovery()
+ * PatientPlan plan = b.build().planFor(header, root, relative);
+ * }</pre>
+ */
+package org.cloak.deid.pseudo;
