@@ -11,7 +11,7 @@ import java.util.List;
  * @param zeroTimes shift: whether TM values and the time of DT become 000000
  * @param schedule timepoint: months of the schedule, e.g. 0, 6, 12, 24
  * @param fixedDate fixed: the date, YYYYMMDD
- * @param birthDate rule for PatientBirthDate: profile, keep, remove, empty, year-only, shift
+ * @param birthDate rule for PatientBirthDate and PatientBirthTime: profile, keep, remove, empty, year-only, shift
  */
 public record DateConfig(String mode, int shiftMinDays, int shiftMaxDays, boolean zeroTimes, List<Integer> schedule,
                          String fixedDate, String birthDate) {

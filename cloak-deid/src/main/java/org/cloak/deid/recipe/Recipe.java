@@ -17,24 +17,37 @@ import org.cloak.deid.profile.ProfileOption;
  * @param overrides per-attribute rules, applied after everything else
  * @param keepPrivateCreators private blocks kept whole, by creator
  * @param allowBurnedIn write images that may carry burned-in text
+ * @param patientIdGiven whether {@code patientId} was chosen explicitly (a recipe's patient-id
+ *     section); a default strategy replaces PatientID only where the profile itself changes it,
+ *     so {@code original} and {@code anonymize} keep their exact lists unless asked
  */
 public record Recipe(String profile, Set<ProfileOption> options, Map<String, String> categories,
                      PatientIdConfig patientId, DateConfig dates, List<OverrideRule> overrides,
-                     List<String> keepPrivateCreators, boolean allowBurnedIn) {
+                     List<String> keepPrivateCreators, boolean allowBurnedIn, boolean patientIdGiven) {
+
+    /** A recipe whose patient ID settings are the defaults unless they differ from them. */
+    public Recipe(String profile, Set<ProfileOption> options, Map<String, String> categories,
+                  PatientIdConfig patientId, DateConfig dates, List<OverrideRule> overrides,
+                  List<String> keepPrivateCreators, boolean allowBurnedIn) {
+        this(profile, options, categories, patientId, dates, overrides, keepPrivateCreators, allowBurnedIn,
+                !PatientIdConfig.defaults().equals(patientId));
+    }
 
     public static Recipe defaults() {
         return new Recipe("dicom-basic", Set.of(), Map.of(), PatientIdConfig.defaults(), DateConfig.defaults(),
-                List.of(), List.of(), false);
+                List.of(), List.of(), false, false);
     }
 
     /**
      * A per-attribute rule from the recipe.
      *
-     * @param selector keyword, "(gggg,eeee)", pattern "(50xx,xxxx)", "private:CREATOR:(gggg,xxEE)" or "category:NAME"
+     * @param selector keyword, "(gggg,eeee)" (a private one matches that exact tag whatever its creator),
+     *     pattern "(50xx,xxxx)", "private:CREATOR:(gggg,xxEE)", "private:CREATOR" (the whole block) or "category:NAME"
      * @param action keep, remove, empty, dummy, clean, uid, set, hash, shift-date, timepoint, round-age,
-     *     processing-date, year-only, or a standard code X/Z/D/K/C/U
-     * @param argument the action's argument (set value, hash length, round-age limit), or null
-     * @param condition optional condition, e.g. "Modality equals MR", or null
+     *     processing-date, year-only, fixed-date, new-id, new-name, or a standard code X/Z/D/K/C/U
+     * @param argument the action's argument (set value, hash length, round-age limit, fixed date), or null
+     * @param condition optional condition "ATTRIBUTE equals|contains|matches VALUE" or
+     *     "ATTRIBUTE present|absent", e.g. "Modality equals MR", or null
      * @param line the recipe line, for messages (0 when from the command line)
      */
     public record OverrideRule(String selector, String action, String argument, String condition, int line) {}

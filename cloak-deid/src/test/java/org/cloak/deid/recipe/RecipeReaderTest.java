@@ -1,0 +1,171 @@
+package org.cloak.deid.recipe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.cloak.deid.profile.ProfileOption;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RecipeReaderTest {
+
+    @Test
+    void readsEverySectionOfTheBriefExample() throws RecipeException {
+        Recipe r = Yaml.read(
+                "profile: dicom-basic",
+                "options: [retain-safe-private, clean-descriptors]",
+                "patient-id: {strategy: sequential, prefix: P, start: 1, width: 3, discovery: per-top-folder}",
+                "dates: {mode: timepoint, schedule: [0, 6, 12, 24]}",
+                "categories: {device: keep, institution: X}",
+                "attributes:",
+                "  - {select: PatientName, action: set, value: Anonymous}",
+                "  - {select: \"(0029,xx09)\", private-creator: \"SIEMENS CSA HEADER\", action: set, value: Anonymous}",
+                "  - {select: AcquisitionDate, action: processing-date}",
+                "  - {select: SeriesDescription, action: remove, when: {attribute: Modality, equals: MR}}",
+                "keep-private-creators: [\"GEMS_ACQU_01\"]",
+                "allow-burned-in: true");
+        assertThat(r.profile()).isEqualTo("dicom-basic");
+        assertThat(r.options()).containsExactlyInAnyOrder(ProfileOption.RETAIN_SAFE_PRIVATE, ProfileOption.CLEAN_DESCRIPTORS);
+        assertThat(r.patientId()).isEqualTo(new PatientIdConfig("SEQUENTIAL", "P", 1, 3, "per-top-folder", null, 0,
+                "UNKNOWN-{n}", "", null, null, null, "ERROR", "id"));
+        assertThat(r.patientIdGiven()).isTrue();
+        assertThat(r.dates().mode()).isEqualTo("timepoint");
+        assertThat(r.dates().schedule()).containsExactly(0, 6, 12, 24);
+        assertThat(r.categories()).containsExactly(Map.entry("device", "keep"), Map.entry("institution", "remove"));
+        assertThat(r.overrides()).containsExactly(
+                new Recipe.OverrideRule("PatientName", "set", "Anonymous", null, 7),
+                new Recipe.OverrideRule("private:SIEMENS CSA HEADER:(0029,xx09)", "set", "Anonymous", null, 8),
+                new Recipe.OverrideRule("AcquisitionDate", "processing-date", null, null, 9),
+                new Recipe.OverrideRule("SeriesDescription", "remove", null, "Modality equals MR", 10));
+        assertThat(r.keepPrivateCreators()).containsExactly("GEMS_ACQU_01");
+        assertThat(r.allowBurnedIn()).isTrue();
+    }
+
+    @Test
+    void aMinimalRecipeTakesTheDefaults() throws RecipeException {
+        Recipe r = Yaml.read("profile: dicom-basic");
+        assertThat(r).isEqualTo(Recipe.defaults());
+        assertThat(r.patientIdGiven()).isFalse();
+    }
+
+    @Test
+    void blockStyleAndFlowStyleReadTheSame() throws RecipeException {
+        Recipe block = Yaml.read(
+                "profile: hipaa",
+                "dates:",
+                "  mode: shift",
+                "  min-days: -100",
+                "  max-days: -10",
+                "  zero-times: true",
+                "  birth-date: year-only");
+        Recipe flow = Yaml.read(
+                "profile: hipaa",
+                "dates: {mode: shift, min-days: -100, max-days: -10, zero-times: true, birth-date: year-only}");
+        assertThat(block).isEqualTo(flow);
+        assertThat(block.dates()).isEqualTo(new DateConfig("shift", -100, -10, true,
+                DateConfig.defaults().schedule(), null, "year-only"));
+    }
+
+    @Test
+    void textValuesAreTakenAsWrittenNotAsYamlBooleansOrNumbers() throws RecipeException {
+        Recipe r = Yaml.read(
+                "profile: original",
+                "patient-id: {strategy: deterministic, prefix: 007, salt: no}",
+                "attributes:",
+                "  - {select: BurnedInAnnotation, action: set, value: NO, when: {attribute: Modality, equals: ON}}");
+        assertThat(r.patientId().prefix()).isEqualTo("007");
+        assertThat(r.patientId().salt()).isEqualTo("no");
+        assertThat(r.overrides().get(0).argument()).isEqualTo("NO");
+        assertThat(r.overrides().get(0).condition()).isEqualTo("Modality equals ON");
+    }
+
+    @Test
+    void everySelectorFormBecomesItsTextForm() throws RecipeException {
+        Recipe r = Yaml.read(
+                "profile: dicom-basic",
+                "attributes:",
+                "  - {select: \"(0010,0010)\", action: keep}",
+                "  - {select: \"(60xx,3000)\", action: remove}",
+                "  - {select: OverlayData, action: remove}",
+                "  - {private: {creator: SIEMENS CSA HEADER, tag: \"(0029,xx10)\"}, action: keep}",
+                "  - {private: {creator: GEMS_ACQU_01}, action: keep}",
+                "  - {category: device, action: K}",
+                "  - {select: \"(0029,1009)\", action: empty}");
+        assertThat(r.overrides()).extracting(Recipe.OverrideRule::selector).containsExactly(
+                "(0010,0010)", "(60xx,3000)", "OverlayData", "private:SIEMENS CSA HEADER:(0029,xx10)",
+                "private:GEMS_ACQU_01", "category:device", "(0029,1009)");
+        assertThat(r.overrides()).extracting(Recipe.OverrideRule::action).containsExactly(
+                "keep", "remove", "remove", "keep", "keep", "keep", "empty");
+    }
+
+    @Test
+    void conditionsOfEveryKind() throws RecipeException {
+        Recipe r = Yaml.read(
+                "profile: dicom-basic",
+                "attributes:",
+                "  - {select: PatientComments, action: remove, when: {attribute: Modality, contains: M}}",
+                "  - {select: PatientComments, action: remove, when: {attribute: SeriesDescription, matches: 'T1.*'}}",
+                "  - {select: PatientComments, action: remove, when: {attribute: BurnedInAnnotation, present: true}}",
+                "  - {select: PatientComments, action: remove, when: {attribute: BurnedInAnnotation, absent: true}}",
+                "  - {select: PatientComments, action: remove, when: {attribute: \"(0008,0060)\", present: false}}");
+        assertThat(r.overrides()).extracting(Recipe.OverrideRule::condition).containsExactly(
+                "Modality contains M", "SeriesDescription matches T1.*", "BurnedInAnnotation present",
+                "BurnedInAnnotation absent", "(0008,0060) absent");
+    }
+
+    @Test
+    void actionArgumentsHaveTheirOwnKeys() throws RecipeException {
+        Recipe r = Yaml.read(
+                "profile: dicom-basic",
+                "attributes:",
+                "  - {select: AccessionNumber, action: hash, length: 8}",
+                "  - {select: PatientAge, action: round-age, max-years: 89}",
+                "  - {select: StudyDate, action: fixed-date, date: '20000101'}",
+                "  - {select: OtherPatientIDs, action: hash}");
+        assertThat(r.overrides()).extracting(Recipe.OverrideRule::argument).containsExactly("8", "89", "20000101", null);
+    }
+
+    @Test
+    void csvMappingFileIsFoundNextToTheRecipe(@TempDir Path dir) throws IOException, RecipeException {
+        Files.writeString(dir.resolve("ids.csv"), "original,new\nPID-0001,P001\n");
+        Path recipe = Files.writeString(dir.resolve("r.yaml"), String.join("\n",
+                "profile: dicom-basic",
+                "patient-id:",
+                "  strategy: csv",
+                "  file: ids.csv",
+                "  source-column: original",
+                "  target-column: new",
+                "  unmapped: hash",
+                ""));
+        PatientIdConfig ids = RecipeReader.read(recipe).patientId();
+        assertThat(ids.strategy()).isEqualTo("CSV");
+        assertThat(ids.csvFile()).isEqualTo(dir.resolve("ids.csv").toAbsolutePath().toString());
+        assertThat(List.of(ids.csvSource(), ids.csvTarget(), ids.unmapped())).containsExactly("original", "new", "HASH");
+    }
+
+    @Test
+    void folderAndNoneStrategies() throws RecipeException {
+        PatientIdConfig folder = Yaml.read("profile: dicom-basic",
+                "patient-id: {strategy: folder, regex: 'sub-(\\w+)', depth: 1, fallback: 'X-{n}', patient-name: empty}")
+                .patientId();
+        assertThat(folder).isEqualTo(new PatientIdConfig("FOLDER", "", 1, 4, "all", "sub-(\\w+)", 1, "X-{n}", "",
+                null, null, null, "ERROR", "empty"));
+        assertThat(Yaml.read("profile: dicom-basic", "patient-id: {strategy: NONE}").patientId().strategy())
+                .isEqualTo("NONE");
+    }
+
+    @Test
+    void keepPrivateCreatorsAndOptionsKeepTheirOrderAndValues() throws RecipeException {
+        Recipe r = Yaml.read("profile: dicom-basic",
+                "keep-private-creators:",
+                "  - SIEMENS CSA HEADER",
+                "  - GEMS_ACQU_01");
+        assertThat(r.keepPrivateCreators()).containsExactly("SIEMENS CSA HEADER", "GEMS_ACQU_01");
+        assertThat(r.options()).isEqualTo(Set.of());
+    }
+}
