@@ -27,15 +27,20 @@ public final class DescriptorCleaner {
         Tag.InstitutionalDepartmentName, Tag.PatientAddress, Tag.StationName};
     private static final int MIN_LENGTH = 3;
 
-    private final Pattern pattern;
+    private final DataSet original;
+    private Pattern pattern;
+    private boolean compiled;
 
-    private DescriptorCleaner(Pattern pattern) {
-        this.pattern = pattern;
+    private DescriptorCleaner(DataSet original) {
+        this.original = original;
     }
 
-    /** A cleaner for the identifying values found in a data set's top level. */
+    /**
+     * A cleaner for the identifying values found in a data set's top level. The pattern is
+     * compiled on the first {@link #clean} call: most data sets have nothing to clean.
+     */
     public static DescriptorCleaner forDataSet(DataSet original) {
-        return new DescriptorCleaner(compile(knownValues(original)));
+        return new DescriptorCleaner(original);
     }
 
     /** The identifying values a cleaner (and the verifier) looks for. */
@@ -130,7 +135,14 @@ public final class DescriptorCleaner {
 
     /** The text with every known value removed and the whitespace left behind tidied. */
     public String clean(String text) {
-        if (pattern == null || text == null || text.isEmpty()) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        if (!compiled) {
+            pattern = compile(knownValues(original));
+            compiled = true;
+        }
+        if (pattern == null) {
             return text;
         }
         String out = pattern.matcher(text).replaceAll("");

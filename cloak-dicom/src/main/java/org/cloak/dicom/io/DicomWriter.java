@@ -74,19 +74,29 @@ public final class DicomWriter {
 
     /** Writes a data set alone (no preamble, no meta), as on the network or inside a file. */
     public static void writeDataSet(DataSet dataset, TransferSyntax ts, WritableByteChannel ch) throws IOException {
+        if (dataset.isBigEndian() != ts.bigEndian()) {
+            // binary values are held as encoded and written as they are: swapping is not the writer's job
+            throw new IllegalArgumentException("the data set is " + (dataset.isBigEndian() ? "big" : "little")
+                    + " endian, " + ts.uid() + " is not");
+        }
         if (!ts.deflated()) {
             try (ByteSink sink = new ByteSink(ch)) {
                 new DicomWriter(sink).writeElements(dataset, ts.littleEndian(), ts.explicitVr());
             }
             return;
         }
-        DeflaterOutputStream dos = new DeflaterOutputStream(new NonClosing(Channels.newOutputStream(ch)),
-                new Deflater(Deflater.DEFAULT_COMPRESSION, true), 64 * 1024);
-        try (ByteSink sink = new ByteSink(Channels.newChannel(dos))) {
-            new DicomWriter(sink).writeElements(dataset, true, true);
+        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+        try {
+            DeflaterOutputStream dos = new DeflaterOutputStream(new NonClosing(Channels.newOutputStream(ch)),
+                    deflater, 64 * 1024);
+            try (ByteSink sink = new ByteSink(Channels.newChannel(dos))) {
+                new DicomWriter(sink).writeElements(dataset, true, true);
+            }
+            dos.finish();
+            dos.flush();
+        } finally {
+            deflater.end(); // native memory: a caller-supplied Deflater is not ended by the stream
         }
-        dos.finish();
-        dos.flush();
     }
 
     private void writeElements(DataSet ds, boolean le, boolean explicit) throws IOException {

@@ -24,17 +24,30 @@ public final class DumpPrinter {
     private static final int MAX_TEXT = 64;
     private final PrintWriter out;
     private final ElementDictionary dict = ElementDictionary.standard();
+    private ElementFilter filter;
 
     public DumpPrinter(PrintWriter out) {
         this.out = out;
     }
 
-    /** A data set being listed; {@code item} >= 0 means its item header is still to print. */
-    private record Frame(DataSet ds, int next, int depth, int item) {}
+    /**
+     * Lists only the attributes the filter chooses, with the sequences and items that lead to
+     * them (items keep their numbers); a matching sequence is listed whole. Null lists all.
+     */
+    public DumpPrinter filter(ElementFilter f) {
+        this.filter = f;
+        return this;
+    }
+
+    /**
+     * A data set being listed; {@code item} >= 0 means its item header is still to print;
+     * {@code all} means every attribute below is listed (no filter, or inside a matching sequence).
+     */
+    private record Frame(DataSet ds, int next, int depth, int item, boolean all) {}
 
     public void print(DataSet root) {
         Deque<Frame> stack = new ArrayDeque<>();
-        stack.push(new Frame(root, 0, 0, -1));
+        stack.push(new Frame(root, 0, 0, -1, filter == null));
         while (!stack.isEmpty()) {
             Frame f = stack.pop();
             if (f.item >= 0) {
@@ -47,13 +60,19 @@ public final class DumpPrinter {
                 continue;
             }
             Element e = f.ds.elements().get(f.next);
-            stack.push(new Frame(f.ds, f.next + 1, f.depth, -1));
+            stack.push(new Frame(f.ds, f.next + 1, f.depth, -1, f.all));
+            boolean all = f.all || filter.test(f.ds, e);
+            if (!all && !filter.reaches(f.ds, e)) {
+                continue;
+            }
             if (e.value() instanceof Sequence seq) {
                 String body = "(Sequence with " + seq.size() + " item" + (seq.size() == 1 ? "" : "s") + ")";
                 line(f.depth, Tags.toString(e.tag()) + " SQ " + body + pad(body.length()) + " # "
                         + label(f.ds, e.tag()));
                 for (int i = seq.size() - 1; i >= 0; i--) {
-                    stack.push(new Frame(seq.get(i), 0, f.depth + 2, i));
+                    if (all || filter.reachesAny(seq.get(i))) {
+                        stack.push(new Frame(seq.get(i), 0, f.depth + 2, i, all));
+                    }
                 }
             } else {
                 line(f.depth, describe(f.ds, e));

@@ -1,0 +1,41 @@
+package org.cloak.deid.verify;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The inputs a run quarantined, read from the reason files in {@code OUT/.cloak/quarantine}
+ * (each starts with a line {@code input: PATH}), so that verify does not report them as lost.
+ */
+final class QuarantineList {
+    private static final String PREFIX = "input: ";
+
+    private QuarantineList() {}
+
+    /** Absolute, normalized input paths. */
+    static Set<Path> read(Path outDir) throws IOException {
+        Path dir = outDir.resolve(TreeFiles.STATE_DIR).resolve("quarantine");
+        Set<Path> inputs = new HashSet<>();
+        if (!Files.isDirectory(dir)) {
+            return inputs;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.filter(x -> x.getFileName().toString().endsWith(".reason.txt")).toList()) {
+                for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
+                    if (line.startsWith(PREFIX)) {
+                        inputs.add(Path.of(line.substring(PREFIX.length())).toAbsolutePath().normalize());
+                    }
+                }
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return inputs;
+    }
+}

@@ -1,0 +1,76 @@
+package org.cloak.deid.verify;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.cloak.deid.pseudo.Secret;
+import org.cloak.deid.pseudo.SecretStore;
+import org.cloak.deid.recipe.Recipe;
+
+/**
+ * What to verify and how.
+ *
+ * @param outDir the output folder of a run
+ * @param inDir the run's input folder, or null when the originals are not at hand
+ * @param recipe the recipe the run used (its profile and options when given on the command line)
+ * @param recipeLabel how the report names the recipe
+ * @param secret the run's secret, or null when it is not known (then values that depend on it
+ *     are only checked to differ from the original)
+ * @param identifiers where identifying values come from when not from the originals (a values
+ *     file, later the vault's map), or null to use the originals
+ * @param extraPairing a pairing tried before the built-in ones (the pipeline's audit, later), or null
+ * @param showValues put clear values in the report instead of masked ones
+ * @param threads worker threads
+ */
+public record VerifyOptions(Path outDir, Path inDir, Recipe recipe, String recipeLabel, Secret secret,
+                            IdentifierSource identifiers, Pairing extraPairing, boolean showValues, int threads) {
+
+    public static VerifyOptions of(Path outDir) {
+        return new VerifyOptions(outDir, null, Recipe.defaults(), "profile dicom-basic", null, null, null, false,
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    public VerifyOptions withOutput(Path out) {
+        return new VerifyOptions(out, inDir, recipe, recipeLabel, secret, identifiers, extraPairing, showValues, threads);
+    }
+
+    public VerifyOptions withInput(Path in) {
+        return new VerifyOptions(outDir, in, recipe, recipeLabel, secret, identifiers, extraPairing, showValues, threads);
+    }
+
+    public VerifyOptions withRecipe(Recipe r, String label) {
+        return new VerifyOptions(outDir, inDir, r, label, secret, identifiers, extraPairing, showValues, threads);
+    }
+
+    public VerifyOptions withSecret(Secret s) {
+        return new VerifyOptions(outDir, inDir, recipe, recipeLabel, s, identifiers, extraPairing, showValues, threads);
+    }
+
+    public VerifyOptions withIdentifiers(IdentifierSource ids) {
+        return new VerifyOptions(outDir, inDir, recipe, recipeLabel, secret, ids, extraPairing, showValues, threads);
+    }
+
+    public VerifyOptions withPairing(Pairing p) {
+        return new VerifyOptions(outDir, inDir, recipe, recipeLabel, secret, identifiers, p, showValues, threads);
+    }
+
+    public VerifyOptions showingValues(boolean show) {
+        return new VerifyOptions(outDir, inDir, recipe, recipeLabel, secret, identifiers, extraPairing, show, threads);
+    }
+
+    public VerifyOptions withThreads(int n) {
+        return new VerifyOptions(outDir, inDir, recipe, recipeLabel, secret, identifiers, extraPairing, showValues,
+                Math.max(1, n));
+    }
+
+    /**
+     * The secret kept in a vault, or null when the vault holds none: verify never creates a
+     * secret, since a new one could not reproduce the run's pseudonyms.
+     */
+    public static Secret existingSecret(Path vault) {
+        return Files.isRegularFile(vault.resolve(SecretStore.KEY_FILE)) ? SecretStore.loadOrCreate(vault) : null;
+    }
+
+    /** The date used for processing-date rules when replaying (any date is accepted there). */
+    static LocalDate today() { return LocalDate.now(); }
+}
