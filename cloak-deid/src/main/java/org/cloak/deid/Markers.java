@@ -17,8 +17,22 @@ final class Markers {
     private Markers() {}
 
     static void apply(DataSet out, DeidConfig config, PatientPlan plan, List<AuditEvent> events) {
+        if (config.rules().rules().isEmpty()) {
+            return; // the original profile changes nothing, so it claims nothing either
+        }
         set(out, Tag.PatientIdentityRemoved, Vr.CS, events, "YES");
         set(out, Tag.DeidentificationMethod, Vr.LO, events, split(config.method().text()));
+        if (!config.method().codes().isEmpty()) {
+            putCodes(out, config, events);
+        }
+        set(out, Tag.LongitudinalTemporalInformationModified, Vr.CS, events, config.longitudinal());
+        if (plan.timepoint() != null) {
+            set(out, Tag.ClinicalTrialTimePointID, Vr.LO, events, plan.timepoint());
+        }
+    }
+
+    /** (0012,0064) is Type 1C: present only with at least one item, so profiles without codes leave it out. */
+    private static void putCodes(DataSet out, DeidConfig config, List<AuditEvent> events) {
         Sequence codes = new Sequence();
         for (DeidConfig.MethodCode c : config.method().codes()) {
             DataSet item = out.newItem();
@@ -30,10 +44,6 @@ final class Markers {
         out.put(Tag.DeidentificationMethodCodeSequence, Vr.SQ, codes);
         events.add(new AuditEvent(Tags.toString(Tag.DeidentificationMethodCodeSequence),
                 "DeidentificationMethodCodeSequence", AuditEvent.Change.ADDED, "mark", "PS3.15 E.1.1", null, null));
-        set(out, Tag.LongitudinalTemporalInformationModified, Vr.CS, events, config.longitudinal());
-        if (plan.timepoint() != null) {
-            set(out, Tag.ClinicalTrialTimePointID, Vr.LO, events, plan.timepoint());
-        }
     }
 
     private static void set(DataSet out, int tag, Vr vr, List<AuditEvent> events, String... values) {

@@ -40,11 +40,15 @@ final class RuleWalker {
 
     DataSet walk() {
         DataSet out = new DataSet(top.isBigEndian());
-        walk(top, out, "");
+        walk(top, out, "", null);
         return out;
     }
 
-    private void walk(DataSet in, DataSet out, String path) {
+    /**
+     * @param inherited the action of an enclosing sequence that replaces or cleans its content
+     *     (D or C), applied to free text inside that no rule of its own decides; null otherwise
+     */
+    private void walk(DataSet in, DataSet out, String path, Action inherited) {
         Set<Integer> usedCreators = new HashSet<>();
         for (Element e : in) {
             int tag = e.tag();
@@ -52,9 +56,14 @@ final class RuleWalker {
                 continue;
             }
             String creator = Tags.isPrivate(tag) ? in.privateCreatorOf(tag) : null;
-            Rule rule = Tags.isPrivate(tag) && creator == null ? NO_CREATOR : resolve(tag, creator);
+            boolean orphan = Tags.isPrivate(tag) && creator == null && !config.rules().rules().isEmpty();
+            Rule rule = orphan ? NO_CREATOR : resolve(tag, creator);
+            if (rule == KEEP && inherited != null && InheritedContent.applies(e)) {
+                rule = new Rule(null, inherited, "free text inside a sequence whose content is " + inherited.code());
+            }
             String here = path + Tags.toString(tag);
-            Element result = apply(rule.action(), e, in, here);
+            Action handedDown = rule == KEEP ? inherited : InheritedContent.passedOn(rule.action());
+            Element result = apply(rule.action(), e, in, here, handedDown);
             if (result == null) {
                 record(here, tag, creator, Change.REMOVED, rule, e, null, in);
                 continue;
@@ -86,7 +95,7 @@ final class RuleWalker {
         return r == null ? KEEP : r;
     }
 
-    private Element apply(Action action, Element e, DataSet in, String path) {
+    private Element apply(Action action, Element e, DataSet in, String path, Action inherited) {
         if (e.value() instanceof Sequence seq) {
             if (action.dropsItems()) {
                 return action.apply(e, ctx);
@@ -97,7 +106,7 @@ final class RuleWalker {
                 DataSet item = seq.get(i);
                 DataSet outItem = new DataSet(item.isBigEndian());
                 outItem.setUndefinedLength(item.isUndefinedLength());
-                walk(item, outItem, path + "[" + i + "]");
+                walk(item, outItem, path + "[" + i + "]", inherited);
                 copy.add(outItem);
             }
             return new Element(e.tag(), e.vr(), copy);

@@ -109,16 +109,69 @@ class DeidentifierTest {
         assertThat(out.contains(0x00131005)).isFalse();
     }
 
+    /** A rule that changes nothing in {@link #study()}: the rule set is not empty. */
+    private static final Rule UNRELATED = rule(Tag.PatientMotherBirthName, new Remove());
+
     @Test
     void orphanPrivateElementsGoEvenWhenNothingElseIsRemoved() {
-        DataSet out = cleaned(engine(false).deidentify(study(), PLAN));
+        DataSet out = cleaned(engine(false, UNRELATED).deidentify(study(), PLAN));
         assertThat(out.contains(0x00131005)).isFalse();
         assertThat(out.getString(0x00091001)).isEqualTo("DOE^JANE");
     }
 
     @Test
+    void noRulesMeansNothingChangesAndNothingIsClaimed() {
+        DataSet in = study();
+        DataSet out = cleaned(engine(false).deidentify(in, PLAN));
+        assertThat(encoded(out)).isEqualTo(encoded(in));
+    }
+
+    private static byte[] encoded(DataSet ds) {
+        java.io.ByteArrayOutputStream bos = new java.io.ByteArrayOutputStream();
+        try {
+            org.cloak.dicom.io.DicomWriter.writeDataSet(ds, org.cloak.dicom.io.TransferSyntax.EXPLICIT_LE,
+                    java.nio.channels.Channels.newChannel(bos));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bos.toByteArray();
+    }
+
+    @Test
+    void theMethodCodeSequenceIsLeftOutWithoutCodes() {
+        DeidConfig config = new DeidConfig(new RuleSet(List.of(UNRELATED)),
+                new DeidConfig.MethodDescription("Cloak test", List.of()), "UNMODIFIED", false,
+                new UidHasher(SECRET), SECRET, LocalDate.of(2026, 1, 2), false);
+        DataSet out = cleaned(new Deidentifier(config).deidentify(study(), PLAN));
+        assertThat(out.getString(Tag.PatientIdentityRemoved)).isEqualTo("YES");
+        assertThat(out.contains(Tag.DeidentificationMethodCodeSequence)).isFalse();
+    }
+
+    @Test
+    void freeTextInsideADummiedSequenceIsReplacedButCodesStay() {
+        DataSet ds = study();
+        Sequence content = new Sequence();
+        DataSet item = ds.newItem();
+        item.setString(Tag.TextValue, Vr.UT, "Key images of DOE^JANE");
+        Sequence concept = new Sequence();
+        DataSet code = item.newItem();
+        code.setString(Tag.CodeValue, Vr.SH, "113012");
+        code.setString(Tag.CodeMeaning, Vr.LO, "Key Object Description");
+        concept.add(code);
+        item.put(Tag.ConceptNameCodeSequence, Vr.SQ, concept);
+        content.add(item);
+        ds.put(Tag.ContentSequence, Vr.SQ, content);
+        DataSet out = cleaned(engine(false, rule(Tag.ContentSequence, new Dummy())).deidentify(ds, PLAN));
+        DataSet outItem = out.getSequence(Tag.ContentSequence).get(0);
+        assertThat(outItem.getString(Tag.TextValue)).isEqualTo("ANONYMIZED");
+        DataSet outCode = outItem.getSequence(Tag.ConceptNameCodeSequence).get(0);
+        assertThat(outCode.getString(Tag.CodeValue)).isEqualTo("113012");
+        assertThat(outCode.getString(Tag.CodeMeaning)).isEqualTo("Key Object Description");
+    }
+
+    @Test
     void everyOutputIsMarked() {
-        DataSet out = cleaned(engine(false).deidentify(study(), PLAN));
+        DataSet out = cleaned(engine(false, UNRELATED).deidentify(study(), PLAN));
         assertThat(out.getString(Tag.PatientIdentityRemoved)).isEqualTo("YES");
         assertThat(out.getString(Tag.DeidentificationMethod)).isEqualTo("Cloak test");
         assertThat(out.getString(Tag.LongitudinalTemporalInformationModified)).isEqualTo("MODIFIED");
@@ -131,7 +184,7 @@ class DeidentifierTest {
     @Test
     void theTimePointIsWrittenWhenPlanned() {
         PatientPlan plan = new PatientPlan("P001", "P001", 0, "M06", d -> d);
-        DataSet out = cleaned(engine(false).deidentify(study(), plan));
+        DataSet out = cleaned(engine(false, UNRELATED).deidentify(study(), plan));
         assertThat(out.getString(Tag.ClinicalTrialTimePointID)).isEqualTo("M06");
     }
 
