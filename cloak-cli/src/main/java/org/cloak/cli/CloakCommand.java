@@ -7,7 +7,9 @@ import picocli.CommandLine.Command;
 /** The root command; each capability is a subcommand. */
 @Command(name = "cloak", mixinStandardHelpOptions = true, versionProvider = CloakCommand.VersionInfo.class,
         description = "De-identifies DICOM for research, and proves it.",
-        subcommands = {DumpCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DumpCommand.class, RunCommand.class, RecipeCommand.class, EchoCommand.class, SendCommand.class,
+                InspectCommand.class, DiffCommand.class, VerifyCommand.class, VaultCommand.class,
+                CommandLine.HelpCommand.class})
 public final class CloakCommand implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,72 @@
+package org.cloak.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.cloak.dicom.data.DataSet;
+import org.cloak.dicom.dict.Tag;
+import org.cloak.testkit.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class DiffCommandTest {
+    @TempDir
+    Path dir;
+    String stdout;
+
+    private int cloak(String... args) {
+        CommandLine cl = CloakCommand.commandLine();
+        StringWriter o = new StringWriter();
+        cl.setOut(new PrintWriter(o, true));
+        cl.setErr(new PrintWriter(new StringWriter(), true));
+        int status = cl.execute(args);
+        stdout = o.toString();
+        return status;
+    }
+
+    @Test
+    void twoFilesGiveAddedRemovedAndChangedAttributesWithNestedPaths() throws Exception {
+        DataSet a = Fixtures.ct().build();
+        DataSet b = Fixtures.ct().patientName("ROE^RICHARD").build();
+        b.remove(Tag.AccessionNumber);
+        b.getSequence(Tag.ReferencedPatientSequence).get(0).setString(Tag.ReferencedSOPInstanceUID,
+                org.cloak.dicom.data.Vr.UI, "2.25.1");
+        Path fa = Fixtures.write(a, dir.resolve("a.dcm"));
+        Path fb = Fixtures.write(b, dir.resolve("b.dcm"));
+        assertThat(cloak("diff", fa.toString(), fb.toString())).isEqualTo(1);
+        assertThat(stdout.lines()).containsExactly(
+                "removed (0008,0050) AccessionNumber: [ACC-0001]",
+                "changed (0008,1120)[0](0008,1155) ReferencedSOPInstanceUID: [" + Fixtures.uid("patient/PID-0001")
+                        + "] -> [2.25.1]",
+                "changed (0009,1001) [ACME 1.0]: [DOE^JANE] -> [ROE^RICHARD]",
+                "changed (0010,0010) PatientName: [DOE^JANE] -> [ROE^RICHARD]",
+                "changed (0040,0275)[0](0040,0008)[0](0008,0104) CodeMeaning: [Fake protocol for DOE^JANE]"
+                        + " -> [Fake protocol for ROE^RICHARD]");
+        assertThat(cloak("diff", fa.toString(), fa.toString())).isZero();
+        assertThat(stdout).isEmpty();
+    }
+
+    @Test
+    void treesArePairedByRelativePathAndUnpairedFilesListed() throws Exception {
+        Path a = Files.createDirectories(dir.resolve("a/s"));
+        Path b = Files.createDirectories(dir.resolve("b/s"));
+        Fixtures.write(Fixtures.ct().instance(1).build(), a.resolve("1.dcm"));
+        Fixtures.write(Fixtures.ct().instance(1).build(), b.resolve("1.dcm"));
+        Fixtures.write(Fixtures.ct().instance(2).build(), a.resolve("2.dcm"));
+        Fixtures.write(Fixtures.ct().instance(2).studyDate("20000202").sopInstanceUid("2.25.99").build(), b.resolve("2.dcm"));
+        Fixtures.write(Fixtures.ct().instance(3).build(), a.resolve("3.dcm"));
+        assertThat(cloak("diff", dir.resolve("a").toString(), dir.resolve("b").toString())).isEqualTo(1);
+        assertThat(stdout.lines()).containsExactly(
+                "== s/2.dcm",
+                "changed (0008,0018) SOPInstanceUID: [" + Fixtures.uid("instance/" + Fixtures.uid("series/"
+                        + Fixtures.uid("study/PID-0001/1") + "/1") + "/2") + "] -> [2.25.99]",
+                "changed (0008,0020) StudyDate: [20000101] -> [20000202]",
+                "changed (0008,0023) ContentDate: [20000101] -> [20000202]",
+                "only in A: s/3.dcm",
+                "2 pairs, 1 differ; 1 only in A, 0 only in B");
+    }
+}

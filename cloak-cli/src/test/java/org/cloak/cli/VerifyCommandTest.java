@@ -1,0 +1,103 @@
+package org.cloak.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.cloak.deid.verify.ReportJson;
+import org.cloak.deid.verify.SignOffLog;
+import org.cloak.deid.verify.VerifyReport;
+import org.cloak.dicom.data.DataSet;
+import org.cloak.dicom.data.Vr;
+import org.cloak.dicom.dict.Tag;
+import org.cloak.dicom.io.DicomFile;
+import org.cloak.dicom.io.DicomReader;
+import org.cloak.dicom.io.DicomWriter;
+import org.cloak.testkit.Fixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** cloak run, then cloak verify on its output, as a reviewer would. */
+class VerifyCommandTest {
+    @TempDir
+    Path dir;
+    Path in;
+    Path out;
+    Path vault;
+    String stdout;
+    String stderr;
+
+    @BeforeEach
+    void runStudy() throws Exception {
+        in = Files.createDirectories(dir.resolve("in/series1"));
+        in = dir.resolve("in");
+        out = dir.resolve("out");
+        vault = dir.resolve("vault");
+        for (int i = 1; i <= 3; i++) {
+            Fixtures.write(Fixtures.ct().patientName("DOE^JANE").instance(i).build(), in.resolve("series1/" + i + ".dcm"));
+        }
+        assertThat(cloak("run", "--in", in.toString(), "--out", out.toString(), "--vault", vault.toString()))
+                .as(stderr).isZero();
+    }
+
+    private int cloak(String... args) {
+        CommandLine cl = CloakCommand.commandLine();
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        cl.setOut(new PrintWriter(o, true));
+        cl.setErr(new PrintWriter(e, true));
+        int status = cl.execute(args);
+        stdout = o.toString();
+        stderr = e.toString();
+        return status;
+    }
+
+    @Test
+    void aCleanRunPassesAndTheReportsAndSignOffAreWritten() throws Exception {
+        Path html = dir.resolve("qc.html");
+        Path json = dir.resolve("qc.json");
+        int status = cloak("verify", "--out", out.toString(), "--in", in.toString(), "--vault", vault.toString(),
+                "--report", html.toString(), "--json", json.toString(), "--reviewer", "R. Eviewer", "--note", "looks fine");
+        assertThat(status).as(stdout + stderr).isZero();
+        assertThat(stdout).startsWith("cloak verify: PASS: 3 outputs, 3 compared with their original, 0 failing findings");
+        VerifyReport r = ReportJson.read(json);
+        assertThat(r.passed()).isTrue();
+        assertThat(r.studies()).hasSize(1);
+        assertThat(Files.readString(html)).contains("<span id=\"verdict\" class=\"pass\">PASS</span>");
+        assertThat(SignOffLog.read(out)).singleElement().satisfies(s -> {
+            assertThat(s.reviewer()).isEqualTo("R. Eviewer");
+            assertThat(s.passed()).isTrue();
+            assertThat(s.files()).isEqualTo(3);
+            assertThat(s.note()).isEqualTo("looks fine");
+        });
+    }
+
+    @Test
+    void aLeakFailsWithStatusOneAndTheValueMasked() throws Exception {
+        Path target = out.resolve("series1/2.dcm");
+        DicomFile f = DicomReader.read(target);
+        DataSet ds = f.dataset();
+        ds.setString(Tag.ImageComments, Vr.LT, "Jane Doe, follow-up");
+        byte[] bytes = DicomWriter.toBytes(new DicomFile(f.fileMeta(), ds, f.transferSyntax(), "", false));
+        Files.write(target, bytes);
+        int status = cloak("verify", "--out", out.toString(), "--in", in.toString(), "--vault", vault.toString());
+        assertThat(status).isEqualTo(1);
+        assertThat(stdout).startsWith("cloak verify: FAIL")
+                .contains("FAIL IDENTIFIER series1/2.dcm (0020,4000) ImageComments [J*******]: name from PatientName")
+                .contains("FAIL UNEXPECTED_ATTRIBUTE series1/2.dcm (0020,4000)")
+                .doesNotContain("Jane Doe");
+    }
+
+    @Test
+    void withoutOriginalsAValuesFileDrivesTheScan() throws Exception {
+        Path values = Files.writeString(dir.resolve("values.csv"), "patient,kind,value\n,name,DOE^JANE\n");
+        assertThat(cloak("verify", "--out", out.toString(), "--values", values.toString(), "--vault",
+                dir.resolve("no-vault").toString())).as(stdout + stderr).isZero();
+        assertThat(stdout).contains("note: No originals (--in)");
+        assertThat(dir.resolve("no-vault")).doesNotExist();
+    }
+}

@@ -1,0 +1,98 @@
+package org.cloak.pipeline.io;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Writes files so that a reader never sees a partial one: the content goes to a temporary name
+ * in the target's folder, is forced to disk, and is then renamed over the target in one atomic
+ * step. After a crash or a failed write there is either the old file or the complete new one,
+ * never a truncated file under the final name (the dcm4che {@code .part} pattern).
+ */
+public final class AtomicFiles {
+    /** Prefix of temporary files; a crash can leave them behind, and a rerun ignores them. */
+    public static final String TEMP_PREFIX = ".cloak-";
+    public static final String TEMP_SUFFIX = ".part";
+
+    private AtomicFiles() {}
+
+    /** Produces a file's content into an open channel. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(FileChannel channel) throws IOException;
+    }
+
+    /**
+     * Writes {@code target} atomically, creating its parent folders.
+     *
+     * @return the size of the written file in bytes
+     * @throws IOException when writing fails; the temporary file is removed and the target is untouched
+     */
+    public static long write(Path target, Content content) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        if (!Files.isDirectory(dir)) { // one stat instead of a failing mkdir and a stat per file
+            Files.createDirectories(dir);
+        }
+        Path temp = dir.resolve(TEMP_PREFIX + Long.toHexString(ThreadLocalRandom.current().nextLong()) + TEMP_SUFFIX);
+        boolean done = false;
+        try {
+            long size;
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                content.writeTo(ch);
+                ch.force(false);
+                size = ch.size();
+            }
+            move(temp, target);
+            done = true;
+            return size;
+        } finally {
+            if (!done) {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    /** Copies {@code source} to {@code target} atomically. */
+    public static long copy(Path source, Path target) throws IOException {
+        return write(target, ch -> {
+            try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
+                long size = in.size();
+                long done = 0;
+                while (done < size) {
+                    long n = in.transferTo(done, size - done, ch);
+                    if (n <= 0) {
+                        throw new IOException("could not copy " + source + " at offset " + done);
+                    }
+                    done += n;
+                }
+            }
+        });
+    }
+
+    /** Writes a small text file atomically. */
+    public static long writeString(Path target, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return write(target, ch -> {
+            ByteBuffer b = ByteBuffer.wrap(bytes);
+            while (b.hasRemaining()) {
+                ch.write(b);
+            }
+        });
+    }
+
+    private static void move(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("the file system of " + target.getParent() + " cannot rename atomically", e);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.cloak.pipeline.layout;
+
+import java.nio.file.Path;
+import org.cloak.pipeline.source.InputItem;
+
+/**
+ * Keeps each file's path relative to its input folder: {@code --in /data/study1} holding
+ * {@code a/b.dcm} gives {@code OUT/a/b.dcm}; a file given directly keeps its name. Folder and
+ * file names are the user's own: if they hold identifying text, a template layout (a later
+ * issue) is the way to rename them.
+ */
+public final class MirrorLayout implements OutputLayout {
+    private final Path out;
+
+    public MirrorLayout(Path out) {
+        this.out = out.toAbsolutePath().normalize();
+    }
+
+    @Override
+    public Path target(InputItem item) {
+        Path t = out.resolve(item.relative().toString()).normalize();
+        if (!t.startsWith(out) || t.equals(out)) {
+            throw new IllegalArgumentException("an input path leads outside the output folder: " + item.relative());
+        }
+        return t;
+    }
+}

@@ -1,0 +1,61 @@
+package org.cloak.pipeline.quarantine;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.cloak.pipeline.io.AtomicFiles;
+import org.cloak.pipeline.source.InputItem;
+
+/**
+ * Keeps the files that were not written, for a person to look at: a copy of the input under a
+ * neutral name and a {@code .reason.txt} beside it. Names are a hash of the input's relative
+ * path, because folder and file names often hold patient names or IDs. The quarantine is
+ * outside the data tree (by default {@code OUT/.cloak/quarantine/}), and holds original data:
+ * it must be handled like the input.
+ */
+public final class Quarantine {
+    /** Default location relative to the output folder. */
+    public static final Path DEFAULT_RELATIVE = Path.of(".cloak", "quarantine");
+    private static final int NAME_HEX_DIGITS = 24;
+
+    private final Path dir;
+
+    public Quarantine(Path dir) {
+        this.dir = dir.toAbsolutePath().normalize();
+    }
+
+    /** The quarantine inside an output folder. */
+    public static Quarantine in(Path outputDir) {
+        return new Quarantine(outputDir.resolve(DEFAULT_RELATIVE));
+    }
+
+    public Path dir() { return dir; }
+
+    /**
+     * Copies the input into the quarantine with its reason.
+     *
+     * @param reason why the file was not written; names no attribute values
+     * @return the neutral name the copy was given (without extension)
+     */
+    public String put(InputItem item, String reason) throws IOException {
+        String name = neutralName(item);
+        AtomicFiles.copy(item.file(), dir.resolve(name + ".dcm"));
+        AtomicFiles.writeString(dir.resolve(name + ".reason.txt"),
+                "input: " + item.file() + "\nreason: " + reason + "\n");
+        return name;
+    }
+
+    /** A name derived from the relative path alone, so a rerun puts the same file in the same place. */
+    public static String neutralName(InputItem item) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256")
+                    .digest(item.relative().toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(h).substring(0, NAME_HEX_DIGITS);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+}

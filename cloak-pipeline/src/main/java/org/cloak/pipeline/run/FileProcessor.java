@@ -1,0 +1,114 @@
+package org.cloak.pipeline.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.cloak.deid.DeidResult;
+import org.cloak.deid.Deidentifier;
+import org.cloak.deid.Outcome;
+import org.cloak.deid.pseudo.PatientPlan;
+import org.cloak.deid.pseudo.PseudonymException;
+import org.cloak.dicom.io.DicomFile;
+import org.cloak.dicom.io.DicomParseException;
+import org.cloak.dicom.io.DicomReader;
+import org.cloak.dicom.io.DicomWriter;
+import org.cloak.pipeline.io.AtomicFiles;
+import org.cloak.pipeline.layout.OutputLayout;
+import org.cloak.pipeline.quarantine.Quarantine;
+import org.cloak.pipeline.source.DicomSniffer;
+import org.cloak.pipeline.source.InputItem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * De-identifies one input file: sniff, read (pixel data stays in the input file), plan the
+ * pseudonyms, run the engine, and write the result atomically in the input's transfer syntax,
+ * or quarantine it. Never throws: every input ends as one {@link FileResult}. Fails closed: an
+ * unexpected error quarantines the file rather than passing anything through. Thread-safe;
+ * one instance serves all workers (the batch runner here, the node service later).
+ */
+public final class FileProcessor {
+    private static final Logger LOG = LoggerFactory.getLogger(FileProcessor.class);
+
+    private final Deidentifier engine;
+    private final PlanSource plans;
+    private final OutputLayout layout;
+    private final Quarantine quarantine;
+
+    public FileProcessor(Deidentifier engine, PlanSource plans, OutputLayout layout, Quarantine quarantine) {
+        this.engine = engine;
+        this.plans = plans;
+        this.layout = layout;
+        this.quarantine = quarantine;
+    }
+
+    /** Processes one input; the result says how it ended. */
+    public FileResult process(InputItem item) {
+        long size;
+        try {
+            DicomSniffer.Sniff sniff = DicomSniffer.sniff(item.file());
+            size = sniff.size();
+            if (!sniff.dicom()) {
+                return new FileResult.Skipped(item, size);
+            }
+        } catch (IOException e) {
+            return new FileResult.Failed(item, "cannot read the input: " + e.getMessage(), 0);
+        }
+        DicomFile in;
+        try {
+            in = DicomReader.read(item.file());
+        } catch (DicomParseException e) {
+            return quarantine(item, "not readable as DICOM: " + e.getMessage(), size);
+        } catch (IOException e) {
+            return new FileResult.Failed(item, "cannot read the input: " + e.getMessage(), size);
+        }
+        Outcome outcome;
+        try {
+            PatientPlan plan = plans.planFor(in.dataset(), item.root(), item.relative());
+            DeidResult result = engine.deidentify(in.dataset(), plan);
+            outcome = result.outcome();
+        } catch (PseudonymException e) {
+            return quarantine(item, "pseudonyms could not be planned: " + e.getMessage(), size);
+        } catch (RuntimeException e) {
+            // the message could quote a value, so only the kind of failure is kept
+            LOG.warn("M-QUARANTINE engine failure {} on file {}", e.getClass().getName(), Quarantine.neutralName(item));
+            return quarantine(item, "de-identification failed: " + e.getClass().getName(), size);
+        }
+        if (outcome instanceof Outcome.Quarantined q) {
+            return quarantine(item, q.reason(), size);
+        }
+        Outcome.Cleaned cleaned = (Outcome.Cleaned) outcome;
+        Path target = layout.target(item);
+        try {
+            long written = AtomicFiles.write(target, ch ->
+                    DicomWriter.write(cleaned.fileMeta(), cleaned.dataset(), in.transferSyntax(), ch));
+            return new FileResult.Written(item, target, size, written);
+        } catch (IOException | RuntimeException e) {
+            return quarantine(item, "could not write the output: " + e.getMessage(), size);
+        }
+    }
+
+    /**
+     * The result for an input whose processing ended in an unexpected throwable (a stack
+     * overflow on a hostile file, say): quarantined, naming only the kind of failure.
+     */
+    public FileResult crashed(InputItem item, Throwable t) {
+        long size = 0;
+        try {
+            size = Files.size(item.file());
+        } catch (IOException ignored) {
+            // the size only feeds the statistics
+        }
+        return quarantine(item, "internal error: " + t.getClass().getName(), size);
+    }
+
+    private FileResult quarantine(InputItem item, String reason, long size) {
+        try {
+            String name = quarantine.put(item, reason);
+            LOG.debug("M-QUARANTINE {}", name);
+            return new FileResult.Quarantined(item, reason, name, size);
+        } catch (IOException e) {
+            return new FileResult.Failed(item, reason + "; and it could not be quarantined: " + e.getMessage(), size);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.cloak.pipeline.run;
+
+import java.nio.file.Path;
+import org.cloak.pipeline.source.InputItem;
+
+/** How one input ended: exactly one of written, skipped, quarantined or failed. */
+public sealed interface FileResult {
+
+    InputItem item();
+
+    /** Bytes of the input file. */
+    long bytesIn();
+
+    /** De-identified and written to {@code target}. */
+    record Written(InputItem item, Path target, long bytesIn, long bytesOut) implements FileResult {}
+
+    /** Not DICOM: left alone and listed. */
+    record Skipped(InputItem item, long bytesIn) implements FileResult {}
+
+    /** Not written; a copy and the reason are in the quarantine under {@code name}. */
+    record Quarantined(InputItem item, String reason, String name, long bytesIn) implements FileResult {}
+
+    /** Neither written nor quarantined (e.g. unreadable input, full disk); the reason says why. */
+    record Failed(InputItem item, String reason, long bytesIn) implements FileResult {}
+}

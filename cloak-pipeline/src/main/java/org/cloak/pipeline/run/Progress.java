@@ -1,0 +1,62 @@
+package org.cloak.pipeline.run;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counts results as workers report them (thread-safe), for a progress display while the run
+ * goes and a {@link RunSummary} at the end.
+ */
+public final class Progress {
+    private final long startNanos = System.nanoTime();
+    private final LongAdder seen = new LongAdder();
+    private final LongAdder written = new LongAdder();
+    private final LongAdder bytesIn = new LongAdder();
+    private final LongAdder bytesOut = new LongAdder();
+    private final ConcurrentLinkedQueue<Path> skipped = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<RunSummary.Problem> quarantined = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<RunSummary.Problem> failed = new ConcurrentLinkedQueue<>();
+
+    /** Counts one result. */
+    public void record(FileResult r) {
+        seen.increment();
+        bytesIn.add(r.bytesIn());
+        Path input = r.item().file();
+        if (r instanceof FileResult.Written w) {
+            written.increment();
+            bytesOut.add(w.bytesOut());
+        } else if (r instanceof FileResult.Skipped) {
+            skipped.add(input);
+        } else if (r instanceof FileResult.Quarantined q) {
+            quarantined.add(new RunSummary.Problem(input, q.reason()));
+        } else if (r instanceof FileResult.Failed f) {
+            failed.add(new RunSummary.Problem(input, f.reason()));
+        }
+    }
+
+    public long seen() { return seen.sum(); }
+
+    public long written() { return written.sum(); }
+
+    public long bytesIn() { return bytesIn.sum(); }
+
+    public double seconds() { return (System.nanoTime() - startNanos) / 1e9; }
+
+    /** The summary so far, lists sorted by input path. */
+    public RunSummary summary() {
+        return new RunSummary(seen.sum(), written.sum(), sorted(skipped, Comparator.naturalOrder()),
+                sorted(quarantined, Comparator.comparing(RunSummary.Problem::input)),
+                sorted(failed, Comparator.comparing(RunSummary.Problem::input)),
+                bytesIn.sum(), bytesOut.sum(), seconds());
+    }
+
+    private static <T> List<T> sorted(ConcurrentLinkedQueue<T> q, Comparator<? super T> order) {
+        List<T> list = new ArrayList<>(q);
+        list.sort(order);
+        return List.copyOf(list);
+    }
+}

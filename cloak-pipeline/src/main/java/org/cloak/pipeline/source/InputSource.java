@@ -1,0 +1,56 @@
+package org.cloak.pipeline.source;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The files of a run: files given directly, and every regular file under the folders given,
+ * walked recursively. Order is stable (inputs in the order given, then paths sorted by name),
+ * so two runs over the same inputs see the same sequence. Symbolic links to folders are not
+ * followed, so a link cannot make the walk loop or leave the input tree.
+ */
+public final class InputSource {
+    private static final Comparator<Path> BY_NAME = Comparator.comparing(Path::toString);
+
+    private InputSource() {}
+
+    /**
+     * Lists the files of {@code inputs}.
+     *
+     * @throws IOException when an input does not exist or a folder cannot be read
+     */
+    public static List<InputItem> list(List<Path> inputs) throws IOException {
+        List<InputItem> items = new ArrayList<>();
+        for (Path input : inputs) {
+            Path in = input.toAbsolutePath().normalize();
+            if (Files.isDirectory(in)) {
+                walk(in, items);
+            } else if (Files.isRegularFile(in)) {
+                items.add(new InputItem(in, in.getParent(), in.getFileName()));
+            } else {
+                throw new IOException("input not found or not a regular file or folder: " + input);
+            }
+        }
+        return items;
+    }
+
+    private static void walk(Path root, List<InputItem> items) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            List<Path> files = paths.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+                            || Files.isSymbolicLink(p) && Files.isRegularFile(p))
+                    .sorted(BY_NAME).toList();
+            for (Path f : files) {
+                items.add(new InputItem(f, root, root.relativize(f)));
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}
