@@ -11,6 +11,7 @@ import java.nio.channels.FileChannel;
  */
 public final class ByteSource implements AutoCloseable {
     private static final int WINDOW = 64 * 1024;
+    private static final int FILL = 16 * 1024;
 
     private final FileChannel channel;
     private final long size;
@@ -121,6 +122,9 @@ public final class ByteSource implements AutoCloseable {
         long pos = position();
         buf.compact();
         bufStart = pos;
+        // Fill a little at a time: a header is a few KiB, and what is read past it (pixel data,
+        // soon skipped) is copied twice for nothing (heap buffers go through a direct one).
+        buf.limit(Math.min(buf.capacity(), buf.position() + Math.max(n, FILL)));
         while (buf.position() < n) {
             int r = channel.read(buf, bufStart + buf.position());
             if (r < 0) {

@@ -36,7 +36,6 @@ public final class DicomReader {
     private final ReadOptions opts;
     private final Path path;
     private final String name;
-    private final ElementDictionary dict = ElementDictionary.standard();
     private int currentTag = -1;
 
     private DicomReader(ByteSource in, Path path, String name, ReadOptions opts) {
@@ -296,7 +295,7 @@ public final class DicomReader {
             if (vr == null) {
                 // Repair: an element written in implicit VR inside an explicit VR data set (dcmtk does the same).
                 in.seek(start + 4);
-                vr = dict.vrOf(tag);
+                vr = dictionary().vrOf(tag);
                 len = in.i32(le) & 0xFFFFFFFFL;
             } else if (vr.hasLongLength()) {
                 in.skip(2);
@@ -305,7 +304,7 @@ public final class DicomReader {
                 len = in.u16(le);
             }
         } else {
-            vr = tag == Tag.PixelData ? Vr.OW : dict.vrOf(tag);
+            vr = tag == Tag.PixelData ? Vr.OW : dictionary().vrOf(tag);
             len = in.i32(le) & 0xFFFFFFFFL;
         }
         boolean undefined = len == 0xFFFFFFFFL;
@@ -420,6 +419,11 @@ public final class DicomReader {
             return ref;
         }
         return len == 0 ? Bytes.EMPTY : new Bytes(in.bytes((int) len));
+    }
+
+    /** Loaded on first need: explicit VR files never need it, and loading it costs ~0.1 s at startup. */
+    private static ElementDictionary dictionary() {
+        return ElementDictionary.standard();
     }
 
     private DicomParseException error(String problem) {

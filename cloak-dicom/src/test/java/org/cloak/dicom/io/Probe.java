@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.function.ThrowingSupplier;
 
 /**
  * Reads hostile input under a time limit and an allocation budget, from memory and from a
@@ -22,10 +23,22 @@ final class Probe {
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     private final Path dir;
+    private final boolean inline;
     private int counter;
 
+    /** Each read runs in its own thread under {@code assertTimeoutPreemptively}. */
     Probe(Path dir) {
+        this(dir, false);
+    }
+
+    /**
+     * @param inline run reads in the caller's thread and only measure their time, for loops of
+     *     thousands of reads that the caller guards with one preemptive timeout (a thread per read
+     *     costs more than the read)
+     */
+    Probe(Path dir, boolean inline) {
         this.dir = dir;
+        this.inline = inline;
     }
 
     /** What a read may allocate: a fixed allowance plus a small multiple of the input. */
@@ -38,9 +51,9 @@ final class Probe {
     }
 
     /** Runs a read within {@link #LIMIT} and {@link #budget}; returns its result or rethrows. */
-    static DicomFile bounded(long inputSize, Read read) throws IOException {
+    DicomFile bounded(long inputSize, Read read) throws IOException {
         AtomicLong allocated = new AtomicLong();
-        Object result = assertTimeoutPreemptively(LIMIT, () -> {
+        ThrowingSupplier<Object> measured = () -> {
             long before = THREADS.getCurrentThreadAllocatedBytes();
             try {
                 return read.run();
@@ -49,7 +62,20 @@ final class Probe {
             } finally {
                 allocated.set(THREADS.getCurrentThreadAllocatedBytes() - before);
             }
-        });
+        };
+        Object result;
+        if (inline) {
+            long start = System.nanoTime();
+            try {
+                result = measured.get();
+            } catch (Throwable t) {
+                throw new AssertionError(t);
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("time to read %d bytes", inputSize)
+                    .isLessThan(LIMIT);
+        } else {
+            result = assertTimeoutPreemptively(LIMIT, measured);
+        }
         assertThat(allocated.get()).as("bytes allocated reading %d bytes of input", inputSize)
                 .isLessThan(budget(inputSize));
         if (result instanceof IOException e) {
