@@ -1,13 +1,14 @@
 #!/bin/sh
-# Rebuilds the demo study in samples/ from the dump texts in samples/src/ with dcmtk's dump2dcm.
-# One fake patient (PHANTOM^DEMO), one study, two series: ct-phantom.dcm and ct-phantom-2.dcm
+# Rebuilds the demo study in samples/ from the dump texts in tools/samples/src/ with dcmtk's dump2dcm.
+# One fake patient (DOE^JOHN), one study, two series: ct-phantom.dcm and ct-phantom-2.dcm
 # (axial, 128x128) and ct-scout.dcm (localizer, 64x64). The pixel data is a synthetic head
 # phantom computed here, so the output is the same on every run.
-# Needs: dcmtk (dump2dcm), a POSIX awk.  Usage: samples/make-samples.sh
+# Needs: dcmtk (dump2dcm), a POSIX awk.  Usage: tools/samples/make-samples.sh
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
 src="$here/src"
+out="$here/../../samples"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -36,7 +37,7 @@ phantom 64 0 > "$work/ct-scout.raw"
 cd "$work"
 build() { # build OUTPUT SERIES INSTANCE
     cat "$src/study.dump" "$src/$2.dump" "$src/$3.dump" > "$work/$3.dump"
-    dump2dcm --write-xfer-little "$work/$3.dump" "$here/$1"
+    dump2dcm --write-xfer-little "$work/$3.dump" "$out/$1"
     echo "wrote samples/$1"
 }
 build ct-phantom.dcm series-1 ct-phantom
