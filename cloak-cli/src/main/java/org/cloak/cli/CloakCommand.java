@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "cloak", mixinStandardHelpOptions = true, versionProvider = CloakCommand.VersionInfo.class,
         description = "De-identifies DICOM for research, and proves it.",
         subcommands = {DumpCommand.class, RunCommand.class, RecipeCommand.class, EchoCommand.class, SendCommand.class,
-                InspectCommand.class, DiffCommand.class, VerifyCommand.class, VaultCommand.class,
+                ListenCommand.class, InspectCommand.class, DiffCommand.class, VerifyCommand.class, VaultCommand.class,
                 CommandLine.HelpCommand.class})
 public final class CloakCommand implements Runnable {
 

@@ -1,6 +1,22 @@
 package org.cloak.cli;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Map;
+import org.cloak.pipeline.audit.AuditLog;
+import org.cloak.pipeline.audit.AuditReports;
+import org.cloak.pipeline.audit.Digests;
+import org.cloak.pipeline.layout.Layouts;
+import org.cloak.pipeline.layout.TemplateLayout;
+import org.cloak.pipeline.run.Leftovers;
+import org.cloak.pipeline.run.RunHooks;
+import org.cloak.pipeline.source.ZipInputs;
+import org.cloak.pipeline.vault.Vault;
+import org.cloak.pipeline.vault.VaultException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -15,8 +31,6 @@ import java.util.concurrent.TimeUnit;
 import org.cloak.deid.profile.ProfileOption;
 import org.cloak.deid.profile.Profiles;
 import org.cloak.deid.pseudo.PseudonymException;
-import org.cloak.deid.pseudo.Secret;
-import org.cloak.deid.pseudo.SecretStore;
 import org.cloak.deid.recipe.Recipe;
 import org.cloak.deid.recipe.RecipeException;
 import org.cloak.deid.recipe.RecipeReader;
@@ -42,6 +56,10 @@ import picocli.CommandLine.Option;
 public final class RunCommand implements Callable<Integer> {
     private static final int LISTED_SKIPS = 20;
     private static final long PROGRESS_SECONDS = 10;
+    static final String AUDIT_PASSWORD_ENV = "CLOAK_AUDIT_PASSWORD";
+
+    /** The environment (a field so tests can give their own). */
+    Map<String, String> env = System.getenv();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -65,16 +83,36 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--recipe", paramLabel = "FILE", description = "YAML recipe (see docs/recipes.md)")
     Path recipeFile;
 
-    @Option(names = "--vault", paramLabel = "DIR",
-            description = "folder holding the project's secret key (default ~/.cloak/vault); created on first use")
-    Path vault;
+    @CommandLine.Mixin
+    VaultCommand.KeyOptions key = new VaultCommand.KeyOptions();
 
     @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: one per processor)")
     Integer threads;
 
-    @Option(names = "--layout", paramLabel = "mirror", defaultValue = "mirror",
-            description = "output layout; only 'mirror' (each file keeps its path relative to its input folder)")
+    @Option(names = "--layout", paramLabel = "L", defaultValue = "default",
+            description = "output layout: default (" + TemplateLayout.DEFAULT + "), mirror, mirror-renamed,"
+                    + " or a template (docs/layout.md)")
     String layout;
+
+    @Option(names = "--restart", description = "ignore (and truncate) the resume journal of the output folder")
+    boolean restart;
+
+    @Option(names = "--quarantine", paramLabel = "DIR", description = "quarantine folder (default OUT/.cloak/quarantine)")
+    Path quarantine;
+
+    @Option(names = "--audit", paramLabel = "FILE", description = "audit report, .csv or .xlsx (repeatable)")
+    List<Path> audits = new ArrayList<>();
+
+    @Option(names = "--audit-password", paramLabel = "PW",
+            description = "encrypts the .xlsx audit report (else the environment variable " + AUDIT_PASSWORD_ENV + ")")
+    String auditPassword;
+
+    @Option(names = "--audit-original-values",
+            description = "keep original values in the (encrypted) workbook's Changes sheet")
+    boolean auditOriginalValues;
+
+    @Option(names = "--json", description = "write the summary as JSON to standard output")
+    boolean json;
 
     @Option(names = "--allow-burned-in",
             description = "write images that may carry burned-in text instead of quarantining them")
@@ -92,39 +130,67 @@ public final class RunCommand implements Callable<Integer> {
 
     private int execute(PrintWriter err) {
         Recipe recipe;
-        Secret secret;
         List<InputItem> items;
         RunOptions runOptions;
-        DeidRun run;
+        List<ZipInputs.Refused> refused = new ArrayList<>();
+        String password = auditPassword != null ? auditPassword : env.get(AUDIT_PASSWORD_ENV);
         try {
             recipe = recipe();
-            Path vaultDir = vault != null ? vault : SecretStore.defaultVault();
-            checkPaths(vaultDir);
+            checkPaths(key.vaultDir());
             runOptions = options();
-            items = InputSource.list(inputs);
-            secret = SecretStore.loadOrCreate(vaultDir);
-            run = DeidRun.of(recipe, secret, LocalDate.now());
-        } catch (UsageException | IllegalArgumentException | IOException | PseudonymException e) {
+            Layouts.of(layout, out); // a bad template is a usage error before anything is written
+            AuditReports.check(audits, auditOriginalValues, password);
+            Leftovers.deleteTree(runOptions.tmpDir());
+            items = InputSource.list(inputs, runOptions.tmpDir(),
+                    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), refused);
+        } catch (UsageException | IllegalArgumentException | IOException e) {
             err.println("cloak run: " + e.getMessage());
             return ExitCodes.FAILURE;
         }
-        Progress progress = new Progress();
-        ScheduledExecutorService ticker = progressTicker(err, progress, items.size());
-        RunSummary summary;
-        try {
-            summary = run.run(items, runOptions, progress);
-        } catch (IllegalArgumentException e) {
+        Instant started = Instant.now();
+        try (Vault vault = Vault.openOrCreate(key.vaultDir(), key.keySource(env));
+             AuditLog log = audits.isEmpty() ? null : new AuditLog(runOptions.stateDir(), auditOriginalValues)) {
+            DeidRun run = DeidRun.of(recipe, vault.secret(), LocalDate.now(), auditOriginalValues);
+            Progress progress = new Progress();
+            refused.forEach(r -> progress.refused(Path.of(r.entry()), r.reason()));
+            ScheduledExecutorService ticker = progressTicker(err, progress);
+            RunSummary summary;
+            try {
+                summary = run.run(items, runOptions, progress, new RunHooks(vault, log, null));
+            } finally {
+                ticker.shutdownNow();
+            }
+            if (log != null) {
+                AuditReports.write(audits, log, log.summary(started, Instant.now(), recipeDigest()), password);
+            }
+            print(err, summary, runOptions);
+            if (json) {
+                PrintWriter stdout = spec.commandLine().getOut();
+                stdout.println(SummaryJson.of(summary));
+                stdout.flush();
+            }
+            return summary.allWritten() ? ExitCodes.OK : ExitCodes.PARTIAL;
+        } catch (IllegalArgumentException | IOException | PseudonymException | VaultException e) {
             err.println("cloak run: " + e.getMessage());
             return ExitCodes.FAILURE;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("cloak run: interrupted");
             return ExitCodes.PARTIAL;
-        } finally {
-            ticker.shutdownNow();
         }
-        print(err, summary, runOptions);
-        return summary.allWritten() ? ExitCodes.OK : ExitCodes.PARTIAL;
+    }
+
+    private String recipeDigest() throws IOException {
+        if (recipeFile != null) {
+            return Digests.recipe(recipeFile);
+        }
+        List<String> flags = new ArrayList<>();
+        flags.add("profile=" + profile);
+        if (options != null) {
+            options.forEach(o -> flags.add("option=" + o));
+        }
+        flags.add("allow-burned-in=" + allowBurnedIn);
+        return Digests.flags(flags);
     }
 
     /** The recipe file if given, else the defaults; flags given on the command line win. */
@@ -156,10 +222,8 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private void checkPaths(Path vaultDir) throws UsageException {
-        if (!"mirror".equals(layout)) {
-            throw new UsageException("unknown layout '" + layout + "'; this version has only 'mirror'");
-        }
-        PathChecks.requireOutputOutsideInputs(inputs, out);
+        List<Path> real = inputs.stream().filter(p -> !p.toString().equals("-")).toList();
+        PathChecks.requireOutputOutsideInputs(real, out);
         // the secret must never travel with the de-identified data (issue 3, item 12)
         PathChecks.requireDisjoint("vault", vaultDir, "output folder", out);
     }
@@ -172,26 +236,41 @@ public final class RunCommand implements Callable<Integer> {
             }
             o = o.withThreads(threads);
         }
-        return o;
+        if (quarantine != null) {
+            o = o.withQuarantine(quarantine);
+        }
+        return o.withLayout(layout).withRestart(restart);
     }
 
-    private static ScheduledExecutorService progressTicker(PrintWriter err, Progress p, int total) {
+    /** Progress lines on a terminal only: a script reading the output gets nothing but the summary. */
+    private static ScheduledExecutorService progressTicker(PrintWriter err, Progress p) {
         ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "cloak-progress");
             t.setDaemon(true);
             return t;
         });
+        if (System.console() == null) {
+            return s;
+        }
         s.scheduleAtFixedRate(() -> {
-            err.printf(Locale.ROOT, "cloak run: %d of %d files, %.1f MB, %.0f s%n",
-                    p.seen(), total, p.bytesIn() / 1e6, p.seconds());
+            double sec = p.seconds();
+            double rate = sec > 0 ? p.seen() / sec : 0;
+            long eta = rate > 0 ? Math.round((p.total() - p.seen()) / rate) : 0;
+            err.printf(Locale.ROOT, "cloak run: %d of %d files, %d of %d studies, %.1f MB/s, ETA %d s, %d errors%n",
+                    p.seen(), p.total(), p.studiesDone(), p.studies(), p.bytesIn() / 1e6 / Math.max(sec, 1e-9),
+                    eta, p.problems());
             err.flush();
-        }, PROGRESS_SECONDS, PROGRESS_SECONDS, TimeUnit.SECONDS);
+        }, 1, PROGRESS_SECONDS, TimeUnit.SECONDS);
         return s;
     }
 
     private static void print(PrintWriter err, RunSummary s, RunOptions o) {
         err.printf(Locale.ROOT, "cloak run: %d files: %d written, %d skipped (not DICOM), %d quarantined, %d failed%n",
                 s.seen(), s.written(), s.skipped().size(), s.quarantined().size(), s.failed().size());
+        err.printf(Locale.ROOT, "cloak run: %d studies, %d files reused from an earlier run%n", s.studies(), s.reused());
+        for (RunSummary.Problem r : s.refused()) {
+            err.println("  refused: " + r.input() + ": " + r.reason());
+        }
         err.printf(Locale.ROOT, "cloak run: %.1f MB in %.2f s: %.1f MB/s, %.0f files/s%n",
                 s.bytesIn() / 1e6, s.seconds(), s.megabytesPerSecond(), s.filesPerSecond());
         for (int i = 0; i < s.skipped().size() && i < LISTED_SKIPS; i++) {

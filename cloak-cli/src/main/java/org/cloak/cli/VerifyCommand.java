@@ -7,9 +7,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.cloak.deid.pseudo.PseudonymException;
-import org.cloak.deid.pseudo.SecretStore;
+import org.cloak.deid.pseudo.Secret;
+import org.cloak.pipeline.vault.Vault;
+import org.cloak.pipeline.vault.VaultException;
 import org.cloak.deid.recipe.Recipe;
 import org.cloak.deid.verify.Finding;
 import org.cloak.deid.verify.ReportHtml;
@@ -50,8 +53,12 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--option", paramLabel = "O", description = "a PS3.15 option the run used (repeatable)")
     List<String> options;
 
-    @Option(names = "--vault", paramLabel = "DIR", description = "the run's vault (default ~/.cloak/vault); never created")
-    Path vault;
+    /** The run's vault and its key; the vault is opened, never created. */
+    @CommandLine.Mixin
+    VaultCommand.KeyOptions key = new VaultCommand.KeyOptions();
+
+    /** The environment (a field so tests can give their own). */
+    Map<String, String> env = System.getenv();
 
     @Option(names = "--values", paramLabel = "FILE",
             description = "CSV of identifying values (patient,kind,value) to search when the originals are gone")
@@ -93,7 +100,8 @@ public final class VerifyCommand implements Callable<Integer> {
             }
             print(stdout, r);
             return r.passed() ? ExitCodes.OK : ExitCodes.FAILURE;
-        } catch (RunCommand.UsageException | IOException | PseudonymException | IllegalArgumentException e) {
+        } catch (RunCommand.UsageException | IOException | PseudonymException | IllegalArgumentException
+                 | VaultException e) {
             err.println("cloak verify: " + e.getMessage());
             return ExitCodes.FAILURE;
         } catch (InterruptedException e) {
@@ -117,12 +125,23 @@ public final class VerifyCommand implements Callable<Integer> {
             throw new RunCommand.UsageException("--note goes with --reviewer");
         }
         VerifyOptions o = VerifyOptions.of(out).withInput(in).withRecipe(recipe(), label())
-                .withSecret(VerifyOptions.existingSecret(vault != null ? vault : SecretStore.defaultVault()))
+                .withSecret(secret())
                 .showingValues(showValues);
         if (values != null) {
             o = o.withIdentifiers(ValuesFileIdentifiers.read(values));
         }
         return threads == null ? o : o.withThreads(threads);
+    }
+
+    /** The vault's secret when there is a vault (never created here), a legacy plain key, or none. */
+    private Secret secret() {
+        Path dir = key.vaultDir();
+        if (Vault.exists(dir)) {
+            try (Vault v = Vault.open(dir, key.keySource(env))) {
+                return v.secret();
+            }
+        }
+        return VerifyOptions.existingSecret(dir);
     }
 
     /** The recipe exactly as {@code cloak run} builds it from the same flags. */

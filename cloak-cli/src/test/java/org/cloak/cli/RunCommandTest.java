@@ -51,7 +51,10 @@ class RunCommandTest {
     }
 
     private int runStudy(String... more) {
-        List<String> args = new ArrayList<>(List.of("--in", in.toString(), "--out", out.toString(), "--vault", vault.toString()));
+        List<String> args = new ArrayList<>(List.of("--in", in.toString(), "--out", out.toString(), "--vault", vault.toString(), "--key-file", dir.resolve("vault.key").toString()));
+        if (!Arrays.asList(more).contains("--layout")) {
+            args.addAll(List.of("--layout", "mirror"));
+        }
         args.addAll(Arrays.asList(more));
         return run(args.toArray(String[]::new));
     }
@@ -68,7 +71,8 @@ class RunCommandTest {
         assertThat(String.join("\\", ds.getStrings(Tag.DeidentificationMethod))).contains("dicom-basic");
         assertThat(ds.getString(Tag.PatientName)).isNotEqualTo("DOE^JANE");
         assertThat(out.resolve("series1/README.txt")).doesNotExist();
-        assertThat(vault.resolve("secret.key")).exists();
+        assertThat(vault.resolve("secret.enc")).exists();
+        assertThat(vault.resolve("secret.key")).doesNotExist();
     }
 
     @Test
@@ -115,7 +119,7 @@ class RunCommandTest {
 
     @Test
     void anOutputInsideTheInputIsAUsageError() {
-        assertThat(run("--in", in.toString(), "--out", in.resolve("out").toString(), "--vault", vault.toString()))
+        assertThat(run("--in", in.toString(), "--out", in.resolve("out").toString(), "--vault", vault.toString(), "--key-file", dir.resolve("vault.key").toString()))
                 .isEqualTo(1);
         assertThat(stderr).isEqualTo("cloak run: output folder " + in.resolve("out") + " is inside input " + in
                 + System.lineSeparator());
@@ -123,7 +127,7 @@ class RunCommandTest {
 
     @Test
     void anInputInsideTheOutputIsAUsageError() {
-        assertThat(run("--in", in.resolve("series1").toString(), "--out", in.toString(), "--vault", vault.toString()))
+        assertThat(run("--in", in.resolve("series1").toString(), "--out", in.toString(), "--vault", vault.toString(), "--key-file", dir.resolve("vault.key").toString()))
                 .isEqualTo(1);
         assertThat(stderr).contains("cloak run: input " + in.resolve("series1") + " is inside output folder " + in);
     }
@@ -143,7 +147,9 @@ class RunCommandTest {
         assertThat(runStudy("--option", "retain-everything")).isEqualTo(1);
         assertThat(stderr).startsWith("cloak run: unknown option 'retain-everything'");
         assertThat(runStudy("--layout", "by-patient")).isEqualTo(1);
-        assertThat(stderr).startsWith("cloak run: unknown layout 'by-patient'");
+        assertThat(stderr).startsWith("cloak run: unknown layout 'by-patient'; use mirror, mirror-renamed, default or a template");
+        assertThat(runStudy("--layout", "{PatientID}/{NoSuchKeyword}.dcm")).isEqualTo(1);
+        assertThat(stderr).startsWith("cloak run: unknown field 'NoSuchKeyword' in layout");
         assertThat(runStudy("--threads", "0")).isEqualTo(1);
         assertThat(stderr).startsWith("cloak run: --threads must be at least 1");
         assertThat(out).doesNotExist();
@@ -160,7 +166,7 @@ class RunCommandTest {
     void missingRequiredOptionsAndMissingInputsAreUsageErrors() {
         assertThat(run("--in", in.toString())).isEqualTo(1);
         assertThat(stderr).contains("Missing required option: '--out=DIR'");
-        assertThat(run("--in", dir.resolve("nope").toString(), "--out", out.toString(), "--vault", vault.toString()))
+        assertThat(run("--in", dir.resolve("nope").toString(), "--out", out.toString(), "--vault", vault.toString(), "--key-file", dir.resolve("vault.key").toString()))
                 .isEqualTo(1);
         assertThat(stderr).contains("input not found");
     }
@@ -170,7 +176,7 @@ class RunCommandTest {
         assertThat(runStudy()).isEqualTo(0);
         byte[] first = Files.readAllBytes(out.resolve("series1/2.dcm"));
         Path out2 = dir.resolve("out2");
-        assertThat(run("--in", in.toString(), "--out", out2.toString(), "--vault", vault.toString())).isEqualTo(0);
+        assertThat(run("--layout", "mirror", "--in", in.toString(), "--out", out2.toString(), "--vault", vault.toString(), "--key-file", dir.resolve("vault.key").toString())).isEqualTo(0);
         assertThat(Files.readAllBytes(out2.resolve("series1/2.dcm"))).isEqualTo(first);
     }
 }

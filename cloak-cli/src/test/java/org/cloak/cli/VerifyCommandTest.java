@@ -40,7 +40,7 @@ class VerifyCommandTest {
         for (int i = 1; i <= 3; i++) {
             Fixtures.write(Fixtures.ct().patientName("DOE^JANE").instance(i).build(), in.resolve("series1/" + i + ".dcm"));
         }
-        assertThat(cloak("run", "--in", in.toString(), "--out", out.toString(), "--vault", vault.toString()))
+        assertThat(cloak("run", "--layout", "mirror", "--in", in.toString(), "--out", out.toString(), "--vault", vault.toString(), "--key-file", dir.resolve("vault.key").toString()))
                 .as(stderr).isZero();
     }
 
@@ -60,7 +60,7 @@ class VerifyCommandTest {
     void aCleanRunPassesAndTheReportsAndSignOffAreWritten() throws Exception {
         Path html = dir.resolve("qc.html");
         Path json = dir.resolve("qc.json");
-        int status = cloak("verify", "--out", out.toString(), "--in", in.toString(), "--vault", vault.toString(),
+        int status = cloak("verify", "--out", out.toString(), "--in", in.toString(), "--vault", vault.toString(), "--key-file", dir.resolve("vault.key").toString(),
                 "--report", html.toString(), "--json", json.toString(), "--reviewer", "R. Eviewer", "--note", "looks fine");
         assertThat(status).as(stdout + stderr).isZero();
         assertThat(stdout).startsWith("cloak verify: PASS: 3 outputs, 3 compared with their original, 0 failing findings");
@@ -84,7 +84,7 @@ class VerifyCommandTest {
         ds.setString(Tag.ImageComments, Vr.LT, "Jane Doe, follow-up");
         byte[] bytes = DicomWriter.toBytes(new DicomFile(f.fileMeta(), ds, f.transferSyntax(), "", false));
         Files.write(target, bytes);
-        int status = cloak("verify", "--out", out.toString(), "--in", in.toString(), "--vault", vault.toString());
+        int status = cloak("verify", "--out", out.toString(), "--in", in.toString(), "--vault", vault.toString(), "--key-file", dir.resolve("vault.key").toString());
         assertThat(status).isEqualTo(1);
         assertThat(stdout).startsWith("cloak verify: FAIL")
                 .contains("FAIL IDENTIFIER series1/2.dcm (0020,4000) ImageComments [J*******]: name from PatientName")
@@ -96,7 +96,7 @@ class VerifyCommandTest {
     void withoutOriginalsAValuesFileDrivesTheScan() throws Exception {
         Path values = Files.writeString(dir.resolve("values.csv"), "patient,kind,value\n,name,DOE^JANE\n");
         assertThat(cloak("verify", "--out", out.toString(), "--values", values.toString(), "--vault",
-                dir.resolve("no-vault").toString())).as(stdout + stderr).isZero();
+                dir.resolve("no-vault").toString(), "--key-file", dir.resolve("vault.key").toString())).as(stdout + stderr).isZero();
         assertThat(stdout).contains("note: No originals (--in)");
         assertThat(dir.resolve("no-vault")).doesNotExist();
     }

@@ -8,4 +8,17 @@ public interface OutputLayout {
 
     /** The output file for {@code item}, always inside the output folder. */
     Path target(InputItem item);
+
+    /**
+     * The output file for {@code item} once it is de-identified; layouts that name files after
+     * their new values override this (the default ignores the values).
+     */
+    default Path target(InputItem item, LayoutValues values) {
+        return target(item);
+    }
+
+    /** Whether {@link #target(InputItem)} alone decides the path, so collisions can be found before the run. */
+    default boolean pathOnly() {
+        return true;
+    }
 }

@@ -1,8 +1,13 @@
 package org.cloak.pipeline.run;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.cloak.deid.Deidentifier;
 import org.cloak.deid.pseudo.PseudonymPlanner;
 import org.cloak.deid.pseudo.Secret;
@@ -11,7 +16,8 @@ import org.cloak.deid.recipe.RecipeCompiler;
 import org.cloak.dicom.io.DicomFile;
 import org.cloak.dicom.io.DicomReader;
 import org.cloak.dicom.io.ReadOptions;
-import org.cloak.pipeline.layout.MirrorLayout;
+import org.cloak.pipeline.audit.Digests;
+import org.cloak.pipeline.layout.Layouts;
 import org.cloak.pipeline.layout.OutputLayout;
 import org.cloak.pipeline.layout.PathChecks;
 import org.cloak.pipeline.quarantine.Quarantine;
@@ -19,9 +25,12 @@ import org.cloak.pipeline.source.DicomSniffer;
 import org.cloak.pipeline.source.InputItem;
 
 /**
- * One batch de-identification: a discovery pass when the pseudonym strategy needs to see every
- * input first (sequential numbering), then the processing pass on parallel workers. Front ends
- * (the CLI, later the server) build one from a recipe and call {@link #run}.
+ * One batch de-identification: a discovery pass reading every header (the pseudonym planner's
+ * discovery, the grouping of files into studies, the numbering template layouts use), then the
+ * processing pass on parallel workers, study after study. A study finished by an earlier run of
+ * the same inputs and output (see {@link Journal}) is skipped and its files counted as reused,
+ * so a resumed run ends with the same bytes as an uninterrupted one. Front ends (the CLI, later
+ * the server) build one from a recipe and call {@link #run}.
  */
 public final class DeidRun {
     /** Discovery reads headers only: values above this size stay in the file. */
@@ -37,43 +46,138 @@ public final class DeidRun {
 
     /** Compiles the recipe with the project's secret; the processing date is stamped where the recipe asks. */
     public static DeidRun of(Recipe recipe, Secret secret, LocalDate processingDate) {
-        Deidentifier engine = new Deidentifier(RecipeCompiler.compile(recipe, secret, processingDate, false));
+        return of(recipe, secret, processingDate, false);
+    }
+
+    /** As {@link #of(Recipe, Secret, LocalDate)}; {@code recordValues} keeps original values in the changes for an encrypted audit. */
+    public static DeidRun of(Recipe recipe, Secret secret, LocalDate processingDate, boolean recordValues) {
+        Deidentifier engine = new Deidentifier(RecipeCompiler.compile(recipe, secret, processingDate, recordValues));
         return new DeidRun(engine, PseudonymPlanner.builder(recipe.patientId(), recipe.dates(), secret));
     }
 
     public Deidentifier engine() { return engine; }
 
+    /** {@link #run(List, RunOptions, Progress, RunHooks)} without vault, audit or input check. */
+    public RunSummary run(List<InputItem> items, RunOptions options, Progress progress) throws InterruptedException {
+        try {
+            return run(items, options, progress, RunHooks.NONE);
+        } catch (IOException e) {
+            throw new IllegalStateException("the run's journal could not be used: " + e.getMessage(), e);
+        }
+    }
+
     /**
      * De-identifies {@code items} into the output folder. {@code progress} may be watched from
      * another thread while this runs.
      *
-     * @throws IllegalArgumentException when two inputs would be written to the same file
+     * @throws IllegalArgumentException when two inputs would be written to the same file (path-only layouts)
+     * @throws IOException when the journal cannot be opened
      * @throws InterruptedException when interrupted; files already written stay, none is partial
      */
-    public RunSummary run(List<InputItem> items, RunOptions options, Progress progress) throws InterruptedException {
-        OutputLayout layout = new MirrorLayout(options.outputDir());
-        PathChecks.requireDistinctTargets(items, layout);
-        BatchRunner runner = new BatchRunner(options.threads());
-        if (planning.needsDiscovery()) {
-            runner.run(items, this::observe, (item, t) -> null, r -> { });
+    public RunSummary run(List<InputItem> items, RunOptions options, Progress progress, RunHooks hooks)
+            throws InterruptedException, IOException {
+        Path out = options.outputDir();
+        OutputLayout layout = Layouts.of(options.layout(), out);
+        if (layout.pathOnly()) {
+            PathChecks.requireDistinctTargets(items, layout);
         }
+        Leftovers.clean(options);
+        BatchRunner runner = new BatchRunner(options.threads());
+        StudyIndex index = new StudyIndex();
+        runner.run(items, item -> observe(item, index), (item, t) -> null, r -> { });
+        index.complete(items);
         PseudonymPlanner planner = planning.build();
+        TargetClaims claims = new TargetClaims();
         FileProcessor processor = new FileProcessor(engine, planner::planFor, layout,
-                new Quarantine(options.quarantineDir()));
-        runner.run(items, processor::process, processor::crashed, progress::record);
+                new Quarantine(options.quarantineDir()), index::position, claims,
+                hooks.check() == null ? ds -> null : hooks.check());
+        try (Journal journal = Journal.open(out, options.restart())) {
+            LeafTracker tracker = new LeafTracker(out, index, journal, hooks, planner, progress);
+            progress.planned(items.size(), index.leaves().keySet().stream()
+                    .filter(l -> !l.equals(StudyIndex.UNREADABLE)).count());
+            List<InputItem> work = new ArrayList<>();
+            for (Map.Entry<String, List<InputItem>> leaf : index.leaves().entrySet()) {
+                List<InputItem> todo = resume(leaf.getKey(), leaf.getValue(), journal, out, claims, tracker);
+                tracker.expect(leaf.getKey(), todo.size(), leaf.getValue().size() - todo.size());
+                work.addAll(todo);
+            }
+            Path tmp = options.tmpDir();
+            runner.run(work, item -> {
+                try {
+                    return processor.process(item);
+                } finally {
+                    dropExtracted(item, tmp);
+                }
+            }, processor::crashed, tracker::record);
+        } finally {
+            Leftovers.deleteTree(options.tmpDir());
+        }
         return progress.summary();
     }
 
-    /** Lets the planner see one header; files that cannot be read are left to the processing pass to quarantine. */
-    private Void observe(InputItem item) {
+    /** The files of a leaf still to process; those an earlier run finished are reported as reused. */
+    private static List<InputItem> resume(String leaf, List<InputItem> items, Journal journal, Path out,
+                                          TargetClaims claims, LeafTracker tracker) throws IOException {
+        List<Journal.Entry> done = leaf.equals(StudyIndex.UNREADABLE) ? null : journal.finished(leaf);
+        if (done == null) {
+            if (!leaf.equals(StudyIndex.UNREADABLE)) {
+                journal.start(leaf);
+            }
+            return items;
+        }
+        Map<String, Journal.Entry> byInput = new HashMap<>();
+        for (Journal.Entry e : done) {
+            if (!Files.isRegularFile(out.resolve(e.output()))) {
+                journal.start(leaf); // an output went missing: the study is done again
+                return items;
+            }
+            byInput.put(e.inputHash(), e);
+        }
+        List<InputItem> todo = new ArrayList<>();
+        for (InputItem item : items) {
+            Journal.Entry e = byInput.get(Digests.inputPath(item.relative()));
+            if (e == null) {
+                todo.add(item); // quarantined or skipped last time: its outcome is decided again
+            } else {
+                Path target = out.resolve(e.output());
+                claims.claim(target, item.file().toString());
+                tracker.reused(item.relative(), Path.of(e.output()), e.study(), size(item.file()));
+            }
+        }
+        return todo;
+    }
+
+    /** Lets the planner and the study index see one header; unreadable files are left to the processing pass. */
+    private Void observe(InputItem item, StudyIndex index) {
         try {
             if (DicomSniffer.isDicom(item.file())) {
                 DicomFile f = DicomReader.read(item.file(), HEADERS_ONLY);
-                planning.observe(f.dataset(), item.root(), item.relative());
+                index.observe(item, f.dataset());
+                if (planning.needsDiscovery()) {
+                    planning.observe(f.dataset(), item.root(), item.relative());
+                }
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             // not fatal here: the processing pass reads the file again and quarantines it with the reason
         }
         return null;
+    }
+
+    private static void dropExtracted(InputItem item, Path tmp) {
+        if (item.file().startsWith(tmp)) {
+            try {
+                Files.deleteIfExists(item.file());
+            } catch (IOException ignored) {
+                // the whole temporary folder is removed at the next run's start
+            }
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
     }
 }

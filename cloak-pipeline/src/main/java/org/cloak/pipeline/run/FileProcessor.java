@@ -3,16 +3,19 @@ package org.cloak.pipeline.run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Function;
 import org.cloak.deid.DeidResult;
 import org.cloak.deid.Deidentifier;
 import org.cloak.deid.Outcome;
 import org.cloak.deid.pseudo.PatientPlan;
 import org.cloak.deid.pseudo.PseudonymException;
+import org.cloak.dicom.data.DataSet;
 import org.cloak.dicom.io.DicomFile;
 import org.cloak.dicom.io.DicomParseException;
 import org.cloak.dicom.io.DicomReader;
 import org.cloak.dicom.io.DicomWriter;
 import org.cloak.pipeline.io.AtomicFiles;
+import org.cloak.pipeline.layout.LayoutValues;
 import org.cloak.pipeline.layout.OutputLayout;
 import org.cloak.pipeline.quarantine.Quarantine;
 import org.cloak.pipeline.source.DicomSniffer;
@@ -34,12 +37,34 @@ public final class FileProcessor {
     private final PlanSource plans;
     private final OutputLayout layout;
     private final Quarantine quarantine;
+    private final Function<InputItem, StudyIndex.Position> positions;
+    private final TargetClaims claims;
+    private final InputCheck check;
+
+    /** Checks an original data set before de-identification; a non-null answer quarantines the file with it. */
+    @FunctionalInterface
+    public interface InputCheck {
+        String refuse(DataSet original);
+    }
 
     public FileProcessor(Deidentifier engine, PlanSource plans, OutputLayout layout, Quarantine quarantine) {
+        this(engine, plans, layout, quarantine, item -> null, new TargetClaims(), ds -> null);
+    }
+
+    /**
+     * @param positions each input's place from discovery (null when unknown), for template layouts
+     * @param claims the output paths already taken; a second input for one path is quarantined
+     * @param check a check of the original data set (e.g. strict private data)
+     */
+    public FileProcessor(Deidentifier engine, PlanSource plans, OutputLayout layout, Quarantine quarantine,
+                         Function<InputItem, StudyIndex.Position> positions, TargetClaims claims, InputCheck check) {
         this.engine = engine;
         this.plans = plans;
         this.layout = layout;
         this.quarantine = quarantine;
+        this.positions = positions;
+        this.claims = claims;
+        this.check = check;
     }
 
     /** Processes one input; the result says how it ended. */
@@ -62,10 +87,16 @@ public final class FileProcessor {
         } catch (IOException e) {
             return new FileResult.Failed(item, "cannot read the input: " + e.getMessage(), size);
         }
+        String refused = check.refuse(in.dataset());
+        if (refused != null) {
+            return quarantine(item, refused, size);
+        }
         Outcome outcome;
+        DeidResult result;
+        PatientPlan plan;
         try {
-            PatientPlan plan = plans.planFor(in.dataset(), item.root(), item.relative());
-            DeidResult result = engine.deidentify(in.dataset(), plan);
+            plan = plans.planFor(in.dataset(), item.root(), item.relative());
+            result = engine.deidentify(in.dataset(), plan);
             outcome = result.outcome();
         } catch (PseudonymException e) {
             return quarantine(item, "pseudonyms could not be planned: " + e.getMessage(), size);
@@ -78,11 +109,21 @@ public final class FileProcessor {
             return quarantine(item, q.reason(), size);
         }
         Outcome.Cleaned cleaned = (Outcome.Cleaned) outcome;
-        Path target = layout.target(item);
+        Path target;
+        try {
+            StudyIndex.Position p = positions.apply(item);
+            target = layout.target(item, new LayoutValues(cleaned.dataset(), plan.timepoint(),
+                    p == null ? 0 : p.index(), p == null ? 0 : p.series()));
+        } catch (RuntimeException e) {
+            return quarantine(item, "no output path: " + e.getMessage(), size);
+        }
+        if (!claims.claim(target, item.file().toString())) {
+            return quarantine(item, "layout collision: another input is written to the same output file", size);
+        }
         try {
             long written = AtomicFiles.write(target, ch ->
                     DicomWriter.write(cleaned.fileMeta(), cleaned.dataset(), in.transferSyntax(), ch));
-            return new FileResult.Written(item, target, size, written);
+            return new FileResult.Written(item, target, size, written, result);
         } catch (IOException | RuntimeException e) {
             return quarantine(item, "could not write the output: " + e.getMessage(), size);
         }

@@ -1,6 +1,7 @@
 package org.cloak.pipeline.run;
 
 import java.nio.file.Path;
+import org.cloak.deid.DeidResult;
 import org.cloak.pipeline.source.InputItem;
 
 /** How one input ended: exactly one of written, skipped, quarantined or failed. */
@@ -11,8 +12,12 @@ public sealed interface FileResult {
     /** Bytes of the input file. */
     long bytesIn();
 
-    /** De-identified and written to {@code target}. */
-    record Written(InputItem item, Path target, long bytesIn, long bytesOut) implements FileResult {}
+    /** De-identified and written to {@code target}; {@code result} holds the engine's changes (null when not kept). */
+    record Written(InputItem item, Path target, long bytesIn, long bytesOut, DeidResult result) implements FileResult {
+        public Written(InputItem item, Path target, long bytesIn, long bytesOut) {
+            this(item, target, bytesIn, bytesOut, null);
+        }
+    }
 
     /** Not DICOM: left alone and listed. */
     record Skipped(InputItem item, long bytesIn) implements FileResult {}

@@ -15,6 +15,11 @@ public final class Progress {
     private final long startNanos = System.nanoTime();
     private final LongAdder seen = new LongAdder();
     private final LongAdder written = new LongAdder();
+    private final LongAdder reused = new LongAdder();
+    private final LongAdder studiesDone = new LongAdder();
+    private volatile long studies;
+    private volatile long total;
+    private final ConcurrentLinkedQueue<RunSummary.Problem> refused = new ConcurrentLinkedQueue<>();
     private final LongAdder bytesIn = new LongAdder();
     private final LongAdder bytesOut = new LongAdder();
     private final ConcurrentLinkedQueue<Path> skipped = new ConcurrentLinkedQueue<>();
@@ -38,6 +43,34 @@ public final class Progress {
         }
     }
 
+    /** Counts a file kept from an earlier run of a finished study. */
+    public void reused(long bytes) {
+        seen.increment();
+        reused.increment();
+        bytesIn.add(bytes);
+    }
+
+    /** Lists an input (e.g. a zip entry) that was refused before processing. */
+    public void refused(Path input, String reason) {
+        refused.add(new RunSummary.Problem(input, reason));
+    }
+
+    /** Sets the totals known after discovery. */
+    public void planned(long files, long studyCount) {
+        total = files;
+        studies = studyCount;
+    }
+
+    public void studyDone() { studiesDone.increment(); }
+
+    public long total() { return total; }
+
+    public long studies() { return studies; }
+
+    public long studiesDone() { return studiesDone.sum(); }
+
+    public long problems() { return quarantined.size() + failed.size(); }
+
     public long seen() { return seen.sum(); }
 
     public long written() { return written.sum(); }
@@ -48,7 +81,8 @@ public final class Progress {
 
     /** The summary so far, lists sorted by input path. */
     public RunSummary summary() {
-        return new RunSummary(seen.sum(), written.sum(), sorted(skipped, Comparator.naturalOrder()),
+        return new RunSummary(seen.sum(), written.sum(), reused.sum(), studies, sorted(skipped, Comparator.naturalOrder()),
+                sorted(refused, Comparator.comparing(RunSummary.Problem::input)),
                 sorted(quarantined, Comparator.comparing(RunSummary.Problem::input)),
                 sorted(failed, Comparator.comparing(RunSummary.Problem::input)),
                 bytesIn.sum(), bytesOut.sum(), seconds());

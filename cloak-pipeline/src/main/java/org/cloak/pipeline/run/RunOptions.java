@@ -6,11 +6,13 @@ import org.cloak.pipeline.quarantine.Quarantine;
 /**
  * How a batch run writes.
  *
- * @param outputDir where de-identified files go (mirror layout)
+ * @param outputDir where de-identified files go
  * @param threads worker threads, at least 1
  * @param quarantineDir where files that were not written go, with their reasons
+ * @param layout {@code mirror}, {@code mirror-renamed}, {@code default} or a template (docs/layout.md)
+ * @param restart ignore (and truncate) the resume journal
  */
-public record RunOptions(Path outputDir, int threads, Path quarantineDir) {
+public record RunOptions(Path outputDir, int threads, Path quarantineDir, String layout, boolean restart) {
 
     public RunOptions {
         outputDir = outputDir.toAbsolutePath().normalize();
@@ -20,11 +22,28 @@ public record RunOptions(Path outputDir, int threads, Path quarantineDir) {
         }
     }
 
-    /** One worker per processor, quarantine in {@code OUT/.cloak/quarantine}. */
+    /** Mirror layout, resuming. */
+    public RunOptions(Path outputDir, int threads, Path quarantineDir) {
+        this(outputDir, threads, quarantineDir, "mirror", false);
+    }
+
+    /** One worker per processor, quarantine in {@code OUT/.cloak/quarantine}, mirror layout. */
     public static RunOptions defaults(Path outputDir) {
         return new RunOptions(outputDir, Runtime.getRuntime().availableProcessors(),
                 outputDir.resolve(Quarantine.DEFAULT_RELATIVE));
     }
 
-    public RunOptions withThreads(int n) { return new RunOptions(outputDir, n, quarantineDir); }
+    public RunOptions withThreads(int n) { return new RunOptions(outputDir, n, quarantineDir, layout, restart); }
+
+    public RunOptions withQuarantine(Path dir) { return new RunOptions(outputDir, threads, dir, layout, restart); }
+
+    public RunOptions withLayout(String l) { return new RunOptions(outputDir, threads, quarantineDir, l, restart); }
+
+    public RunOptions withRestart(boolean r) { return new RunOptions(outputDir, threads, quarantineDir, layout, r); }
+
+    /** The output's state folder ({@code OUT/.cloak}): journal, temporary archive entries, default quarantine. */
+    public Path stateDir() { return outputDir.resolve(".cloak"); }
+
+    /** Where archive entries are extracted while they are processed. */
+    public Path tmpDir() { return stateDir().resolve("tmp"); }
 }

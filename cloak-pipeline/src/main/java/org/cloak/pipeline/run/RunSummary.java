@@ -9,15 +9,25 @@ import java.util.List;
  *
  * @param seen input files found
  * @param written files de-identified and written
+ * @param reused files of studies finished by an earlier, interrupted run, left as they were
+ * @param studies studies (resume units) found in discovery
  * @param skipped inputs that are not DICOM, left alone
+ * @param refused inputs refused before processing (zip entries leaving the archive), with reasons
  * @param quarantined files not written, with their reasons, copied to the quarantine
  * @param failed files neither written nor quarantined, with their reasons
  * @param bytesIn size of all inputs seen
  * @param bytesOut size of all outputs written
  * @param seconds wall-clock time of the run
  */
-public record RunSummary(long seen, long written, List<Path> skipped, List<Problem> quarantined,
-                         List<Problem> failed, long bytesIn, long bytesOut, double seconds) {
+public record RunSummary(long seen, long written, long reused, long studies, List<Path> skipped,
+                         List<Problem> refused, List<Problem> quarantined, List<Problem> failed,
+                         long bytesIn, long bytesOut, double seconds) {
+
+    /** The summary of a run without resume or archives. */
+    public RunSummary(long seen, long written, List<Path> skipped, List<Problem> quarantined,
+                      List<Problem> failed, long bytesIn, long bytesOut, double seconds) {
+        this(seen, written, 0, 0, skipped, List.of(), quarantined, failed, bytesIn, bytesOut, seconds);
+    }
 
     /** An input that was not written, and why. */
     public record Problem(Path input, String reason) {}

@@ -1,5 +1,6 @@
 package org.cloak.pipeline.source;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
@@ -36,6 +38,41 @@ public final class InputSource {
                 items.add(new InputItem(in, in.getParent(), in.getFileName()));
             } else {
                 throw new IOException("input not found or not a regular file or folder: " + input);
+            }
+        }
+        return items;
+    }
+
+    /**
+     * Lists the files of {@code inputs}, where {@code -} reads more input paths from
+     * {@code stdin} (one a line) and a {@code .zip} file is extracted into its own folder under
+     * {@code tmp} (its entries are the items). Refused zip entries are added to {@code refused},
+     * named {@code archive!entry}.
+     */
+    public static List<InputItem> list(List<Path> inputs, Path tmp, BufferedReader stdin,
+                                       List<ZipInputs.Refused> refused) throws IOException {
+        List<Path> all = new ArrayList<>();
+        for (Path p : inputs) {
+            if (p.toString().equals("-")) {
+                String line;
+                while ((line = stdin.readLine()) != null) {
+                    if (!line.isBlank()) {
+                        all.add(Path.of(line.strip()));
+                    }
+                }
+            } else {
+                all.add(p);
+            }
+        }
+        List<InputItem> items = new ArrayList<>();
+        int zips = 0;
+        for (Path p : all) {
+            if (Files.isRegularFile(p) && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
+                List<ZipInputs.Refused> r = new ArrayList<>();
+                items.addAll(ZipInputs.extract(p, tmp.resolve("zip" + (++zips)), r));
+                r.forEach(x -> refused.add(new ZipInputs.Refused(p + "!" + x.entry(), x.reason())));
+            } else {
+                items.addAll(list(List.of(p)));
             }
         }
         return items;

@@ -1,0 +1,196 @@
+package org.cloak.pipeline.node;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Pattern;
+import org.cloak.deid.pseudo.UidMapper;
+import org.cloak.dicom.data.DataSet;
+import org.cloak.dicom.dict.Tag;
+import org.cloak.dicom.io.DicomReader;
+import org.cloak.dicom.io.ReadOptions;
+import org.cloak.net.dimse.Status;
+import org.cloak.net.scp.StoreHandler;
+import org.cloak.net.scp.StoreRequest;
+import org.cloak.pipeline.run.FileProcessor;
+import org.cloak.pipeline.run.FileResult;
+import org.cloak.pipeline.source.InputItem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * De-identifies each received instance on the way in: the data set is spooled to a Part 10
+ * file as it arrives, then goes through the batch pipeline's {@link FileProcessor} (plan,
+ * engine, atomic write through the layout, or quarantine) and, when forwarding, into the
+ * {@link ForwardQueue}. The sender hears success (0000) only once the de-identified output, or
+ * the quarantine copy, is on disk (and queued); A700 when the disk failed; A900 when the data
+ * set is not the instance the request announced; C000 when it is not DICOM at all.
+ *
+ * <p>Outputs are named by the de-identified UIDs: {@code OUT/<study>/<series>/<instance>.dcm},
+ * so names carry nothing the data set does not. De-identification runs on the association's
+ * thread, at most {@code threads} at once (CPU), while any number of associations may be
+ * receiving (network).
+ */
+public final class DeidStoreHandler implements StoreHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(DeidStoreHandler.class);
+    private static final ReadOptions HEADER = ReadOptions.DEFAULT.withBulkThreshold(256);
+    private static final Pattern SAFE_UID = Pattern.compile("[0-9]+(\\.[0-9]+){0,63}");
+    private static final int UID_MAX = 64;
+
+    private final Spool spool;
+    private final FileProcessor processor;
+    private final UidMapper uids;
+    private final ForwardQueue forward;
+    private final Semaphore cpu;
+    private final Object[] locks = new Object[64];
+    private final LongAdder written = new LongAdder();
+    private final LongAdder quarantined = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+
+    /**
+     * @param forward queue of the destination, or null when not forwarding
+     * @param threads de-identifications running at once
+     */
+    DeidStoreHandler(Spool spool, FileProcessor processor, UidMapper uids, ForwardQueue forward, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+        }
+        this.spool = spool;
+        this.processor = processor;
+        this.uids = uids;
+        this.forward = forward;
+        this.cpu = new Semaphore(threads);
+        for (int i = 0; i < locks.length; i++) {
+            locks[i] = new Object();
+        }
+    }
+
+    /** Instances written, quarantined and failed since the start. */
+    public record Counts(long written, long quarantined, long failed) {}
+
+    public Counts counts() {
+        return new Counts(written.sum(), quarantined.sum(), failed.sum());
+    }
+
+    @Override
+    public Status store(StoreRequest request, InputStream dataSet) throws IOException {
+        Spool.Received received = spool.receive(request, dataSet);
+        if (!received.ok()) {
+            failed.increment();
+            return Status.OUT_OF_RESOURCES.withComment("could not spool the instance");
+        }
+        Path file = received.file();
+        try {
+            DataSet header = header(file);
+            if (header != null && !request.sopInstanceUid().equals(header.getString(Tag.SOPInstanceUID))) {
+                failed.increment();
+                return Status.DATA_SET_DOES_NOT_MATCH_SOP_CLASS.withComment("SOP Instance UID differs from the request");
+            }
+            Path relative = relative(request, header);
+            // one instance at a time per name: a resend is the same input, never two racing
+            Object lock = locks[Math.floorMod(relative.hashCode(), locks.length)];
+            synchronized (lock) {
+                Path named;
+                try {
+                    named = spool.rename(file, "i-" + sha256(relative.toString()).substring(0, 32));
+                } catch (IOException e) {
+                    failed.increment();
+                    return Status.OUT_OF_RESOURCES.withComment("could not spool the instance");
+                }
+                try {
+                    return finish(process(new InputItem(named, spool.dir(), relative)));
+                } finally {
+                    Spool.delete(named);
+                }
+            }
+        } finally {
+            Spool.delete(file); // when not renamed
+        }
+    }
+
+    private FileResult process(InputItem item) throws IOException {
+        try {
+            cpu.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting to de-identify", e);
+        }
+        try {
+            return processor.process(item);
+        } catch (RuntimeException | StackOverflowError e) {
+            return processor.crashed(item, e);
+        } finally {
+            cpu.release();
+        }
+    }
+
+    private Status finish(FileResult result) {
+        if (result instanceof FileResult.Written w) {
+            if (forward != null) {
+                try {
+                    forward.enqueue(w.target());
+                } catch (IOException e) {
+                    failed.increment();
+                    LOG.warn("could not queue an output for forwarding: {}", e.getClass().getSimpleName());
+                    return Status.OUT_OF_RESOURCES.withComment("could not queue the instance for forwarding");
+                }
+            }
+            written.increment();
+            return Status.SUCCESS;
+        }
+        if (result instanceof FileResult.Quarantined q) {
+            // kept for a person to look at: the sender need not send it again
+            quarantined.increment();
+            LOG.info("M-QUARANTINE received instance quarantined as {}", q.name());
+            return Status.SUCCESS;
+        }
+        failed.increment();
+        return result instanceof FileResult.Skipped ? Status.CANNOT_UNDERSTAND.withComment("not a DICOM data set")
+                : Status.OUT_OF_RESOURCES.withComment("could not store the instance");
+    }
+
+    /** The header of the spooled file, or null when it does not parse (the processor quarantines it). */
+    private static DataSet header(Path file) {
+        try {
+            return DicomReader.read(file, HEADER).dataset();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** {@code <study>/<series>/<instance>.dcm} in de-identified UIDs. */
+    private Path relative(StoreRequest request, DataSet header) {
+        String instance = name(request.sopInstanceUid());
+        if (header == null) {
+            return Path.of("unreadable", instance + ".dcm");
+        }
+        return Path.of(name(header.getString(Tag.StudyInstanceUID)), name(header.getString(Tag.SeriesInstanceUID)),
+                instance + ".dcm");
+    }
+
+    /** The de-identified UID when it is a plain UID, else a hash of it, never a path trick. */
+    private String name(String uid) {
+        if (uid == null || uid.isEmpty()) {
+            return "none";
+        }
+        String mapped = uids.map(uid);
+        if (mapped != null && mapped.length() <= UID_MAX && SAFE_UID.matcher(mapped).matches()) {
+            return mapped;
+        }
+        return "x" + sha256(mapped != null ? mapped : uid).substring(0, 32);
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package org.cloak.pipeline.node;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.cloak.deid.Deidentifier;
+import org.cloak.deid.pseudo.PseudonymPlanner;
+import org.cloak.deid.pseudo.Secret;
+import org.cloak.deid.recipe.Recipe;
+import org.cloak.deid.recipe.RecipeCompiler;
+import org.cloak.net.scp.DicomServer;
+import org.cloak.pipeline.layout.MirrorLayout;
+import org.cloak.pipeline.quarantine.Quarantine;
+import org.cloak.pipeline.run.FileProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The network node: a {@link DicomServer} whose instances are de-identified by a
+ * {@link DeidStoreHandler} into the output folder, and optionally forwarded by a
+ * {@link ForwardQueue}. {@link #stop} is the graceful shutdown: stop accepting, let the
+ * associations in progress finish (their instances are written and acknowledged), then stop the
+ * forward sender; what it has not sent stays queued on disk.
+ *
+ * <p>Pseudonyms are planned without a discovery pass (instances arrive one by one): strategies
+ * that number patients or take a baseline date do so in arrival order, per process (see
+ * {@link PseudonymPlanner}); every instance of a study gets the plan of its first instance.
+ */
+public final class ListenService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ListenService.class);
+
+    private final ListenOptions options;
+    private final DeidStoreHandler handler;
+    private final ForwardQueue forward;
+    private final DicomServer server;
+
+    private ListenService(ListenOptions options, DeidStoreHandler handler, ForwardQueue forward) {
+        this.options = options;
+        this.handler = handler;
+        this.forward = forward;
+        this.server = new DicomServer(options.server(), handler);
+    }
+
+    /** A node de-identifying with {@code recipe} and the project's secret; call {@link #start()}. */
+    public static ListenService of(ListenOptions options, Recipe recipe, Secret secret, LocalDate processingDate)
+            throws IOException {
+        Deidentifier engine = new Deidentifier(RecipeCompiler.compile(recipe, secret, processingDate, false));
+        PseudonymPlanner.Builder planning = PseudonymPlanner.builder(recipe.patientId(), recipe.dates(), secret);
+        if (planning.needsDiscovery()) {
+            LOG.warn("the pseudonym settings number patients or take baselines in arrival order: "
+                    + "a restarted listener numbers again from the start (see docs/listen.md)");
+        }
+        return of(options, engine, planning.build());
+    }
+
+    /** A node with an engine and planner already built. */
+    public static ListenService of(ListenOptions options, Deidentifier engine, PseudonymPlanner planner)
+            throws IOException {
+        Spool spool = Spool.open(options.outputDir());
+        FileProcessor processor = new FileProcessor(engine, new StudyPlans(planner::planFor),
+                new MirrorLayout(options.outputDir()), Quarantine.in(options.outputDir()));
+        ForwardQueue forward = options.forward() == null ? null
+                : new ForwardQueue(options.outputDir(), options.forward(), options.forwardScu(), options.forwardWait());
+        DeidStoreHandler handler = new DeidStoreHandler(spool, processor, engine.config().uids(), forward,
+                options.threads());
+        return new ListenService(options, handler, forward);
+    }
+
+    /** Starts the forward sender (which picks up entries left by an earlier run) and binds the port. */
+    public void start() throws IOException {
+        if (forward != null) {
+            forward.start();
+        }
+        server.start();
+    }
+
+    /** The port listened on (the one picked when the options said 0). */
+    public int port() { return server.port(); }
+
+    public ListenOptions options() { return options; }
+
+    /** Instances written, quarantined and failed since the start. */
+    public DeidStoreHandler.Counts counts() { return handler.counts(); }
+
+    public Optional<ForwardQueue> forwardQueue() { return Optional.ofNullable(forward); }
+
+    /**
+     * Stops accepting, lets associations in progress finish for up to {@code grace} (then
+     * aborts them: their unacknowledged instances will be sent again by their senders), and
+     * stops the forward sender. Returns true when every association finished by itself.
+     */
+    public boolean stop(Duration grace) {
+        boolean clean = server.stop(grace);
+        if (forward != null) {
+            forward.stop(grace);
+        }
+        DeidStoreHandler.Counts c = handler.counts();
+        LOG.info("listener stopped: {} written, {} quarantined, {} failed", c.written(), c.quarantined(), c.failed());
+        return clean;
+    }
+
+    @Override
+    public void close() {
+        stop(Duration.ofSeconds(10));
+    }
+}

@@ -1,0 +1,53 @@
+package org.cloak.pipeline.node;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.cloak.deid.pseudo.PatientPlan;
+import org.cloak.dicom.data.DataSet;
+import org.cloak.dicom.dict.Tag;
+import org.cloak.pipeline.run.PlanSource;
+
+/**
+ * Gives every instance of a study the plan of the study's first instance, so a study received
+ * over the network stays one leaf (one patient ID, one date offset, one time point) even when
+ * a strategy would look at per-instance values. Remembers the most recent studies only; the
+ * strategies are deterministic for what they are given, so a study seen again after being
+ * forgotten gets the same plan unless its plan depended on arrival order (see docs/listen.md).
+ */
+final class StudyPlans implements PlanSource {
+    private static final int REMEMBERED = 4096;
+
+    private final PlanSource planner;
+    private final Map<String, PatientPlan> recent = new LinkedHashMap<>(256, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, PatientPlan> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
+
+    StudyPlans(PlanSource planner) {
+        this.planner = planner;
+    }
+
+    @Override
+    public PatientPlan planFor(DataSet original, Path inputRoot, Path relativePath) {
+        String study = original.getString(Tag.StudyInstanceUID);
+        if (study == null || study.isEmpty()) {
+            return planner.planFor(original, inputRoot, relativePath);
+        }
+        synchronized (recent) {
+            PatientPlan known = recent.get(study);
+            if (known != null) {
+                return known;
+            }
+        }
+        PatientPlan plan = planner.planFor(original, inputRoot, relativePath);
+        synchronized (recent) {
+            // two first instances racing: the one recorded first wins for both
+            return recent.computeIfAbsent(study, k -> plan);
+        }
+    }
+}
