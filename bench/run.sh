@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# `cloak run` benchmark: de-identification (profile dicom-basic) against cp -r of the same folder
-# in the same run.
+# `cloak run` benchmark (issue 4): de-identification as a production run would do it -- profile
+# dicom-basic, the DEFAULT layout, `--audit report.xlsx`, vault on (a fresh --vault and
+# --key-file) -- against cp -r of the same folder in the same run; and the same run reading a
+# zip archive of the folder (zip -0, stored: the archive read is what is measured, not inflate).
 #
 # 1. A folder of 512x512 16-bit CT slices (SLICES=2200: 1.16 GB), the codec benchmark's corpus
 #    (bench/work/ct/full, made by cloak-bench's MakeCtCorpus; reused when bench/codec.sh left it).
@@ -9,18 +11,19 @@
 #    bench/MakeSmallCorpus.java. Target: >= 2000 files/s on 2 cores.
 # cloak run forces every output to disk before renaming it (atomic, durable writes) and cp -r does
 # not, so cp -r followed by sync is measured too, as the baseline with the same durability.
-# The page cache is warmed once; then cp -r and cloak run alternate for ROUNDS rounds, each under
+# The page cache is warmed once; then cp -r, cloak run and cloak run from the zip alternate for ROUNDS rounds, each under
 # /usr/bin/time -v (wall time, peak RSS, CPU time). Medians are reported, with the load average
 # of each round: other work on the machine skews the figures, CPU seconds per file much less so.
 # Outputs are checked (one per input, readable by dcmdump, no fake patient name left) and
 # deleted; the small corpus is deleted at the end, the CT corpus too with CLEAN=1.
 #
 # Usage: bench/run.sh     env: SLICES SMALL ROUNDS THREADS (default: cores) JAVA_OPTS CLEAN CT_DIR
+#                         BUILD=0 CLOAK_JAR=jar (measure a jar built earlier)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 WORK=$ROOT/bench/work
-CLOAK=$ROOT/cloak-cli/target/cloak.jar
+CLOAK=${CLOAK_JAR:-$ROOT/cloak-cli/target/cloak.jar}
 BENCH=$ROOT/cloak-bench/target/cloak-bench.jar
 SLICES=${SLICES:-2200}
 SMALL=${SMALL:-10000}
@@ -31,14 +34,23 @@ CT=${CT_DIR:-$WORK/ct/full}
 SMALLDIR=$WORK/run/small
 OUT=$WORK/run/out
 VAULT=$WORK/run/vault
+KEY=$WORK/run/vault.key
+REPORT=$WORK/run/report.xlsx
+ZIPS=$WORK/run/zips
 
-if [ ! -x /usr/bin/time ]; then
-    echo "== installing Debian 'time' (for /usr/bin/time -v)"
-    if [ "$(id -u)" = 0 ]; then apt-get install -y time; else sudo apt-get install -y time; fi
+need() { # install Debian package $1 for command $2 when missing
+    if ! command -v "$2" > /dev/null; then
+        echo "== installing Debian '$1'"
+        if [ "$(id -u)" = 0 ]; then apt-get install -y "$1"; else sudo apt-get install -y "$1"; fi
+    fi
+}
+[ -x /usr/bin/time ] || need time /usr/bin/time
+need zip zip
+
+if [ "${BUILD:-1}" = 1 ]; then
+    echo "== build"
+    mvn -q -o -B -DskipTests -pl cloak-cli,cloak-bench -am package || mvn -q -B -ntp -DskipTests -pl cloak-cli,cloak-bench -am package
 fi
-
-echo "== build"
-mvn -q -o -B -DskipTests -pl cloak-cli,cloak-bench -am package || mvn -q -B -ntp -DskipTests -pl cloak-cli,cloak-bench -am package
 
 echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB RAM", $2/1048576}' /proc/meminfo)," \
      "$(java -version 2>&1 | head -1), $(cp --version | head -1), filesystem $(df -T "$ROOT" | awk 'NR==2 {print $2}')"
@@ -87,54 +99,79 @@ check() {
 median() { sort -g | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
 
 ROWS=()
+# cloak ARGS...: the measured production run (default layout, xlsx audit, vault), fresh vault each time
+cloak() {
+    rm -rf "$VAULT" "$KEY" "$REPORT"
+    # shellcheck disable=SC2086
+    measure java $JAVA_OPTS -jar "$CLOAK" run --profile dicom-basic --audit "$REPORT" \
+        --vault "$VAULT" --key-file "$KEY" --threads "$THREADS" "$@"
+}
+
 bench_corpus() {
-    local label=$1 dir=$2 files mb cp_s=() cs_s=() rn_s=() cp_r=() rn_r=() rn_c=()
+    local label=$1 dir=$2 files mb zip cp_s=() cs_s=() rn_s=() zp_s=() rn_r=() zp_r=() loads=()
     files=$(find "$dir" -type f | wc -l)
     mb=$(du -sb "$dir" | awk '{printf "%.1f", $1 / 1e6}')
-    echo "== $label: $files files, $mb MB, $ROUNDS rounds of cp -r / cloak run --profile dicom-basic ($THREADS threads)"
-    rm -rf "$OUT"; mkdir -p "$OUT"; cp -r "$dir" "$OUT/warm"; rm -rf "$OUT" # warm the page cache
+    zip=$ZIPS/$(basename "$dir").zip
+    mkdir -p "$ZIPS"; rm -f "$zip"
+    (cd "$(dirname "$dir")" && zip -0 -q -r "$zip" "$(basename "$dir")")
+    echo "== $label: $files files, $mb MB ($(du -sb "$zip" | awk '{printf "%.1f", $1 / 1e6}') MB as zip -0)," \
+         "$ROUNDS rounds of cp -r / cloak run / cloak run from zip ($THREADS threads)"
+    rm -rf "$OUT"; mkdir -p "$OUT"; cp -r "$dir" "$OUT/warm"; cat "$zip" > /dev/null; rm -rf "$OUT" # warm the page cache
     for r in $(seq 1 "$ROUNDS"); do
         rm -rf "$OUT"; mkdir -p "$OUT"
         measure cp -r "$dir" "$OUT/cp"
-        cp_s+=("$WALL"); cp_r+=("$RSS")
+        cp_s+=("$WALL")
         rm -rf "$OUT"; mkdir -p "$OUT"
         measure sh -c 'cp -r "$1" "$2" && sync' sh "$dir" "$OUT/cp"
         cs_s+=("$WALL")
         rm -rf "$OUT"; mkdir -p "$OUT"
-        # shellcheck disable=SC2086
-        measure java $JAVA_OPTS -jar "$CLOAK" run --profile dicom-basic --in "$dir" --out "$OUT/run" \
-            --vault "$VAULT" --threads "$THREADS"
-        rn_s+=("$WALL"); rn_r+=("$RSS"); rn_c+=("$CPU")
-        printf "   round %d: cp -r %6.2f s, cp -r + sync %6.2f s | cloak run %6.2f s, %5.0f files/s, %6.1f MB/s, RSS %6.1f MiB, CPU %6.2f s | ratio %.2f | load %s\n" \
+        cloak --in "$dir" --out "$OUT/run"
+        rn_s+=("$WALL"); rn_r+=("$RSS")
+        local last=$LAST cpu=$CPU
+        [ "$r" = 1 ] && { check "$dir" "$OUT/run"; python3 -c "import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); assert '[Content_Types].xml' in z.namelist()" "$REPORT" && echo "   audit report: $(du -h "$REPORT" | cut -f1) xlsx"; }
+        rm -rf "$OUT"; mkdir -p "$OUT"
+        cloak --in "$zip" --out "$OUT/zip"
+        zp_s+=("$WALL"); zp_r+=("$RSS")
+        [ "$r" = 1 ] && check "$dir" "$OUT/zip"
+        loads+=("$(cut -d' ' -f1 /proc/loadavg)")
+        printf "   round %d: cp -r %6.2f s, +sync %6.2f s | run %6.2f s (%5.0f files/s, %6.1f MB/s, RSS %5.0f MiB, CPU %6.2f s) | zip %6.2f s (RSS %5.0f MiB) | load %s\n" \
             "$r" "${cp_s[-1]}" "${cs_s[-1]}" "${rn_s[-1]}" "$(echo "$files / ${rn_s[-1]}" | bc -l)" "$(echo "$mb / ${rn_s[-1]}" | bc -l)" \
-            "$(echo "${rn_r[-1]} / 1024" | bc -l)" "$CPU" "$(echo "${rn_s[-1]} / ${cp_s[-1]}" | bc -l)" \
-            "$(cut -d' ' -f1-3 /proc/loadavg)"
-        echo "            $LAST (inside the JVM, without start-up)"
+            "$(echo "${rn_r[-1]} / 1024" | bc -l)" "$cpu" "${zp_s[-1]}" "$(echo "${zp_r[-1]} / 1024" | bc -l)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+        echo "            $last (inside the JVM, without start-up)"
     done
-    check "$dir" "$OUT/run"
-    rm -rf "$OUT"
-    local mcp mcs mrn mcpu
+    rm -rf "$OUT" "$zip"
+    local mcp mcs
     mcp=$(printf '%s\n' "${cp_s[@]}" | median)
     mcs=$(printf '%s\n' "${cs_s[@]}" | median)
-    mrn=$(printf '%s\n' "${rn_s[@]}" | median)
-    mcpu=$(printf '%s\n' "${rn_c[@]}" | median)
-    ROWS+=("$(printf "%-14s %6d %8.1f %9.2f %9.2f %9.2f %6.2f %6.2f %9.0f %8.1f %9.1f %11.3f" "$label" "$files" "$mb" \
-        "$mcp" "$mcs" "$mrn" "$(echo "$mrn / $mcp" | bc -l)" "$(echo "$mrn / $mcs" | bc -l)" "$(echo "$files / $mrn" | bc -l)" "$(echo "$mb / $mrn" | bc -l)" \
-        "$(printf '%s\n' "${rn_r[@]}" | sort -g | tail -1 | awk '{print $1 / 1024}')" \
-        "$(echo "$mcpu * 1000 / $files" | bc -l)")")
+    row "$label" "cp -r" "$files" "$mb" "$mcp" "$mcp" "$mcs" ""
+    row "$label" "cp -r + sync" "$files" "$mb" "$mcs" "$mcp" "$mcs" ""
+    row "$label" "cloak run" "$files" "$mb" "$(printf '%s\n' "${rn_s[@]}" | median)" "$mcp" "$mcs" \
+        "$(printf '%s\n' "${rn_r[@]}" | sort -g | tail -1)"
+    row "$label" "cloak run zip" "$files" "$mb" "$(printf '%s\n' "${zp_s[@]}" | median)" "$mcp" "$mcs" \
+        "$(printf '%s\n' "${zp_r[@]}" | sort -g | tail -1)"
+    LOADS+=("$label: load average (1 min) after each round: ${loads[*]}")
 }
 
+# row CORPUS WHAT FILES MB SECONDS CP_SECONDS CPSYNC_SECONDS RSS_KIB
+row() {
+    ROWS+=("$(printf "%-12s %-14s %6d %8.1f %8.2f %7.2f %7.2f %8.0f %7.1f %8s" "$1" "$2" "$3" "$4" "$5" \
+        "$(echo "$5 / $6" | bc -l)" "$(echo "$5 / $7" | bc -l)" "$(echo "$3 / $5" | bc -l)" "$(echo "$4 / $5" | bc -l)" \
+        "$([ -n "$8" ] && awk -v k="$8" 'BEGIN {printf "%.0f", k / 1024}' || echo -)")")
+}
+
+LOADS=()
 bench_corpus "CT 512x512" "$CT"
 bench_corpus "small 64x64" "$SMALLDIR"
 
 echo
-echo "== results (median wall time over $ROUNDS rounds; files/s and MB/s from it; max peak RSS; CPU = user+sys)"
-printf "%-14s %6s %8s %9s %9s %9s %6s %6s %9s %8s %9s %11s\n" "corpus" "files" "MB" "cp -r s" "+sync s" "run s" \
-    "ratio" "r/sync" "files/s" "MB/s" "RSS MiB" "CPU ms/file"
+echo "== results (median wall time over $ROUNDS rounds; files/s and MB/s from it; max peak RSS over the rounds)"
+printf "%-12s %-14s %6s %8s %8s %7s %7s %8s %7s %8s\n" "corpus" "command" "files" "MB" "wall s" "x cp-r" "x +sync" \
+    "files/s" "MB/s" "RSS MiB"
 printf '%s\n' "${ROWS[@]}"
+printf '%s\n' "${LOADS[@]}"
 
-rm -rf "$SMALLDIR" "$OUT" "$VAULT"
-echo "== removed the small corpus, outputs and vault"
+rm -rf "$SMALLDIR" "$OUT" "$VAULT" "$KEY" "$REPORT" "$ZIPS"
+echo "== removed the small corpus, zips, outputs, report and vault"
 if [ "${CLEAN:-0}" = 1 ]; then
     rm -rf "$CT"
     echo "== removed $CT"

@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
 /** {@code cloak diff}: attribute-level differences of two files or two trees; the logic is {@link AttributeDiff}'s. */
 @Command(name = "diff", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Lists attributes added, removed and changed between two DICOM files (items matched by",
-                "position), or between the files of two folders paired by SOP Instance UID or relative path.",
+                "position), or between the files of two folders paired by the run's audit report (--audit),",
+                "by SOP Instance UID or by relative path.",
                 "Exit status, as diff(1): 0 no difference, 1 differences, 2 trouble (a file did not parse)."})
 public final class DiffCommand implements Callable<Integer> {
     /** diff(1)'s status for trouble, so scripts can tell "different" from "could not compare". */
@@ -41,6 +42,10 @@ public final class DiffCommand implements Callable<Integer> {
     @Option(names = "--vault", paramLabel = "DIR",
             description = "pair B's files with A's through the UID map of the run that made B (its secret)")
     Path vault;
+
+    @Option(names = "--audit", paramLabel = "FILE",
+            description = "pair B's files with A's through the CSV audit report of the run that made B from A")
+    Path audit;
 
     @Override
     public Integer call() {
@@ -69,7 +74,8 @@ public final class DiffCommand implements Callable<Integer> {
         if (vault != null && secret == null) {
             err.println("cloak diff: no secret in " + vault + "; pairing by relative path and unchanged UIDs only");
         }
-        TreePairs t = TreePairs.of(a, b, secret == null ? null : new UidHasher(secret), null);
+        TreePairs t = TreePairs.of(a, b, secret == null ? null : new UidHasher(secret),
+                audit == null ? null : AuditPairing.read(audit, a));
         int differing = 0;
         for (TreePairs.Pair p : t.pairs()) {
             String header = "== " + p.a() + (p.a().equals(p.b()) ? "" : " -> " + p.b());

@@ -2,23 +2,36 @@ package org.cloak.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.cloak.deid.pseudo.PseudonymException;
-import org.cloak.deid.pseudo.Secret;
-import org.cloak.deid.pseudo.SecretStore;
 import org.cloak.deid.recipe.Recipe;
 import org.cloak.net.AeAddress;
+import org.cloak.net.TlsOptions;
 import org.cloak.net.scp.ServerOptions;
+import org.cloak.pipeline.audit.AuditLog;
+import org.cloak.pipeline.audit.AuditReports;
+import org.cloak.pipeline.audit.Digests;
 import org.cloak.pipeline.layout.PathChecks;
 import org.cloak.pipeline.node.DeidStoreHandler;
 import org.cloak.pipeline.node.ListenOptions;
 import org.cloak.pipeline.node.ListenService;
+import org.cloak.pipeline.run.RunHooks;
+import org.cloak.pipeline.vault.Vault;
+import org.cloak.pipeline.vault.VaultException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,14 +39,19 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code cloak listen}: a DICOM storage node that de-identifies what it receives. The work is
- * done by cloak-pipeline's {@link ListenService}; this class turns flags into options and waits
- * for SIGTERM (or Ctrl-C), which stops it gracefully.
+ * done by cloak-pipeline's {@link ListenService}; this class turns flags into options, opens the
+ * vault and the audit log as {@code cloak run} does, and waits for SIGTERM (or Ctrl-C), which
+ * stops it gracefully and writes the audit reports.
  */
 @Command(name = "listen", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Receives DICOM over the network (C-STORE), de-identifies each instance into an output folder",
                 "and optionally forwards it. Runs until SIGTERM; see docs/listen.md.",
-                "Exit status: 0 stopped cleanly, 1 usage error or the port could not be opened."})
+                "Exit status: 0 stopped cleanly, 1 usage error or the port could not be opened,",
+                "2 stopped but associations had to be aborted or a report or the vault could not be written."})
 public final class ListenCommand implements Callable<Integer> {
+
+    /** The environment (a field so tests can give their own). */
+    Map<String, String> env = System.getenv();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -51,9 +69,17 @@ public final class ListenCommand implements Callable<Integer> {
     @Mixin
     RecipeOptions recipeOptions;
 
-    @Option(names = "--vault", paramLabel = "DIR",
-            description = "folder holding the project's secret key (default ~/.cloak/vault); created on first use")
-    Path vault;
+    @Mixin
+    VaultCommand.KeyOptions key = new VaultCommand.KeyOptions();
+
+    @Option(names = "--audit", paramLabel = "FILE",
+            description = "audit report, .csv or .xlsx (repeatable), written when the listener stops")
+    List<Path> audits = new ArrayList<>();
+
+    @Option(names = "--audit-password", paramLabel = "PW",
+            description = "encrypts the .xlsx audit report (else the environment variable "
+                    + RunCommand.AUDIT_PASSWORD_ENV + ")")
+    String auditPassword;
 
     @Option(names = "--forward", paramLabel = "AET@HOST:PORT",
             description = "send each de-identified instance on to this node (queued on disk, retried)")
@@ -62,6 +88,29 @@ public final class ListenCommand implements Callable<Integer> {
     @Option(names = "--allowed-calling", arity = "1..*", paramLabel = "AET",
             description = "calling AE titles accepted (default: any)")
     List<String> allowedCalling;
+
+    @Option(names = "--allowed-address", arity = "1..*", paramLabel = "ADDRESS",
+            description = "peer IP addresses accepted (host names are resolved at start) (default: any)")
+    List<String> allowedAddresses;
+
+    @Option(names = "--tls-key-store", paramLabel = "FILE",
+            description = "serve TLS with this key store's key and certificate (PKCS12 or JKS)")
+    Path tlsKeyStore;
+
+    @Option(names = "--tls-key-store-password-file", paramLabel = "FILE",
+            description = "file whose first line is the key store's password")
+    Path tlsKeyStorePasswordFile;
+
+    @Option(names = "--tls-trust-store", paramLabel = "FILE",
+            description = "certificates trusted for clients (default: the JDK's)")
+    Path tlsTrustStore;
+
+    @Option(names = "--tls-trust-store-password-file", paramLabel = "FILE",
+            description = "file whose first line is the trust store's password")
+    Path tlsTrustStorePasswordFile;
+
+    @Option(names = "--tls-need-client-auth", description = "require clients to present a trusted certificate")
+    boolean tlsNeedClientAuth;
 
     @Option(names = "--threads", paramLabel = "N", description = "de-identifications at once (default: one per processor)")
     Integer threads;
@@ -76,59 +125,165 @@ public final class ListenCommand implements Callable<Integer> {
 
     /** Counted down to stop: by the shutdown hook, or by a test. */
     final CountDownLatch stopRequested = new CountDownLatch(1);
+    /** Counted down once the service stopped and the books are written. */
+    private final CountDownLatch stopped = new CountDownLatch(1);
 
     @Override
     public Integer call() {
-        PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ListenService service;
         try {
-            service = service();
-            service.start();
-        } catch (RunCommand.UsageException | IllegalArgumentException | IOException | PseudonymException e) {
-            err.println("cloak listen: " + e.getMessage());
+            return execute(err);
+        } finally {
             err.flush();
+        }
+    }
+
+    private int execute(PrintWriter err) {
+        Recipe recipe;
+        ListenOptions options;
+        String password = auditPassword != null ? auditPassword : env.get(RunCommand.AUDIT_PASSWORD_ENV);
+        try {
+            recipe = recipeOptions.recipe();
+            // the secret must never travel with the de-identified data
+            PathChecks.requireDisjoint("vault", key.vaultDir(), "output folder", out);
+            AuditReports.check(audits, false, password);
+            options = options();
+        } catch (RunCommand.UsageException | IllegalArgumentException | IOException e) {
+            err.println("cloak listen: " + e.getMessage());
             return ExitCodes.FAILURE;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
+        Instant started = Instant.now();
+        try (Vault vault = Vault.openOrCreate(key.vaultDir(), key.keySource(env));
+             AuditLog log = audits.isEmpty() ? null : new AuditLog(options.outputDir().resolve(".cloak"), false)) {
+            ListenService service = ListenService.of(options, recipe, vault.secret(), LocalDate.now(),
+                    new RunHooks(vault, log, null));
+            try {
+                service.start();
+            } catch (IOException e) {
+                service.stop(Duration.ZERO);
+                throw e;
+            }
+            boolean clean = serveUntilStopped(service, err);
+            if (log != null) {
+                try {
+                    AuditReports.write(audits, log, log.summary(started, Instant.now(), recipeDigest()), password);
+                } catch (IOException | RuntimeException e) {
+                    err.println("cloak listen: could not write the audit report: " + e.getMessage());
+                    clean = false;
+                }
+            }
+            return clean ? ExitCodes.OK : ExitCodes.PARTIAL;
+        } catch (IllegalArgumentException | IOException | PseudonymException | VaultException e) {
+            err.println("cloak listen: " + e.getMessage());
+            return ExitCodes.FAILURE;
+        } finally {
+            stopped.countDown(); // the shutdown hook lets the JVM exit only now: reports and vault are written
+        }
+    }
+
+    /** Serves until SIGTERM (or a test) asks to stop, then stops gracefully; true when nothing was cut short. */
+    private boolean serveUntilStopped(ListenService service, PrintWriter err) {
         Thread hook = new Thread(() -> {
             stopRequested.countDown();
-            awaitQuietly(stopped); // the JVM exits only once the service has stopped
+            awaitQuietly(stopped); // the JVM exits only once the service has stopped and the books are written
         }, "cloak-listen-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        PrintWriter stdout = spec.commandLine().getOut();
         stdout.println("listening on " + service.port() + " as " + aet);
         stdout.flush();
         awaitQuietly(stopRequested);
         boolean clean = service.stop(Duration.ofSeconds(Math.max(0, graceSeconds)));
         DeidStoreHandler.Counts c = service.counts();
-        err.println("cloak listen: stopped" + (clean ? "" : " (associations still running were aborted)") + ": "
-                + c.written() + " written, " + c.quarantined() + " quarantined, " + c.failed() + " failed");
+        err.println("cloak listen: stopped" + (clean ? "" : " (associations still running were aborted,"
+                + " or the vault could not be written)") + ": " + c.written() + " written, " + c.quarantined()
+                + " quarantined, " + c.failed() + " failed");
         err.flush();
-        stopped.countDown();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
-            // the hook is running: it returns now that the service stopped
+            // the hook is running: it returns once the books are written
         }
-        return ExitCodes.OK;
+        return clean;
     }
 
-    private ListenService service() throws RunCommand.UsageException, IOException {
-        Recipe recipe = recipeOptions.recipe();
-        Path vaultDir = vault != null ? vault : SecretStore.defaultVault();
-        // the secret must never travel with the de-identified data
-        PathChecks.requireDisjoint("vault", vaultDir, "output folder", out);
+    private ListenOptions options() throws RunCommand.UsageException, IOException {
         ServerOptions server = ServerOptions.of(aet, port).withMaxAssociations(maxAssociations)
-                .withAllowedCallingAeTitles(allowedCalling == null ? Set.of() : Set.copyOf(allowedCalling));
+                .withAllowedCallingAeTitles(allowedCalling == null ? Set.of() : Set.copyOf(allowedCalling))
+                .withAllowedAddresses(addresses());
+        TlsOptions tlsOptions = tls();
+        if (tlsOptions != null) {
+            tlsOptions.context(); // an unreadable key store or a wrong password is a usage error now
+            server = server.withTls(tlsOptions);
+        }
         ListenOptions options = ListenOptions.of(server, out);
         if (threads != null) {
+            if (threads < 1) {
+                throw new RunCommand.UsageException("--threads must be at least 1");
+            }
             options = options.withThreads(threads);
         }
         if (forward != null) {
             options = options.withForward(AeAddress.parse(forward));
         }
-        Secret secret = SecretStore.loadOrCreate(vaultDir);
-        return ListenService.of(options, recipe, secret, LocalDate.now());
+        return options;
+    }
+
+    private Set<InetAddress> addresses() throws RunCommand.UsageException {
+        Set<InetAddress> set = new LinkedHashSet<>();
+        if (allowedAddresses != null) {
+            for (String a : allowedAddresses) {
+                try {
+                    set.add(InetAddress.getByName(a));
+                } catch (UnknownHostException e) {
+                    throw new RunCommand.UsageException("--allowed-address: unknown host " + a);
+                }
+            }
+        }
+        return set;
+    }
+
+    /** The TLS settings, or null when no key store is given. */
+    private TlsOptions tls() throws RunCommand.UsageException {
+        if (tlsKeyStore == null) {
+            if (tlsKeyStorePasswordFile != null || tlsTrustStore != null || tlsTrustStorePasswordFile != null
+                    || tlsNeedClientAuth) {
+                throw new RunCommand.UsageException("the --tls-* options need --tls-key-store");
+            }
+            return null;
+        }
+        if (tlsTrustStorePasswordFile != null && tlsTrustStore == null) {
+            throw new RunCommand.UsageException("--tls-trust-store-password-file needs --tls-trust-store");
+        }
+        return TlsOptions.server(tlsKeyStore, password(tlsKeyStorePasswordFile, "--tls-key-store-password-file"),
+                tlsTrustStore, password(tlsTrustStorePasswordFile, "--tls-trust-store-password-file"), tlsNeedClientAuth);
+    }
+
+    /** The first line of a password file; an empty password when no file is given. */
+    private static char[] password(Path file, String option) throws RunCommand.UsageException {
+        if (file == null) {
+            return new char[0];
+        }
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            int end = text.indexOf('\n');
+            String line = end < 0 ? text : text.substring(0, end);
+            return (line.endsWith("\r") ? line.substring(0, line.length() - 1) : line).toCharArray();
+        } catch (IOException e) {
+            throw new RunCommand.UsageException(option + ": cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    private String recipeDigest() throws IOException {
+        if (recipeOptions.recipeFile != null) {
+            return Digests.recipe(recipeOptions.recipeFile);
+        }
+        List<String> flags = new ArrayList<>();
+        flags.add("profile=" + recipeOptions.profile);
+        if (recipeOptions.options != null) {
+            recipeOptions.options.forEach(o -> flags.add("option=" + o));
+        }
+        flags.add("allow-burned-in=" + recipeOptions.allowBurnedIn);
+        return Digests.flags(flags);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -26,7 +26,7 @@ public final class RecipeOptions {
             description = "a PS3.15 option, e.g. retain-safe-private (repeatable); replaces the recipe's options")
     List<String> options;
 
-    @Option(names = "--recipe", paramLabel = "FILE", description = "YAML recipe (see docs/recipes.md)")
+    @Option(names = "--recipe", paramLabel = "FILE", description = "YAML recipe (see docs/recipe.md)")
     Path recipeFile;
 
     @Option(names = "--allow-burned-in",

@@ -14,26 +14,24 @@ import org.cloak.pipeline.layout.Layouts;
 import org.cloak.pipeline.layout.TemplateLayout;
 import org.cloak.pipeline.run.Leftovers;
 import org.cloak.pipeline.run.RunHooks;
+import org.cloak.pipeline.run.StrictPrivate;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 import org.cloak.pipeline.source.ZipInputs;
 import org.cloak.pipeline.vault.Vault;
 import org.cloak.pipeline.vault.VaultException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.cloak.deid.profile.ProfileOption;
-import org.cloak.deid.profile.Profiles;
 import org.cloak.deid.pseudo.PseudonymException;
 import org.cloak.deid.recipe.Recipe;
-import org.cloak.deid.recipe.RecipeException;
-import org.cloak.deid.recipe.RecipeReader;
 import org.cloak.pipeline.layout.PathChecks;
 import org.cloak.pipeline.run.DeidRun;
 import org.cloak.pipeline.run.Progress;
@@ -55,7 +53,7 @@ import picocli.CommandLine.Option;
                 "Exit status: 0 every DICOM file was written, 2 some were quarantined or failed, 1 usage error."})
 public final class RunCommand implements Callable<Integer> {
     private static final int LISTED_SKIPS = 20;
-    private static final long PROGRESS_SECONDS = 10;
+    private static final int PROGRESS_MILLIS = 500;
     static final String AUDIT_PASSWORD_ENV = "CLOAK_AUDIT_PASSWORD";
 
     /** The environment (a field so tests can give their own). */
@@ -72,16 +70,8 @@ public final class RunCommand implements Callable<Integer> {
             description = "output folder; must not be inside an input, nor hold one")
     Path out;
 
-    @Option(names = "--profile", paramLabel = "P",
-            description = "original, anonymize, anonymize-full, dicom-basic (default) or hipaa; overrides the recipe's")
-    String profile;
-
-    @Option(names = "--option", paramLabel = "O",
-            description = "a PS3.15 option, e.g. retain-safe-private (repeatable); replaces the recipe's options")
-    List<String> options;
-
-    @Option(names = "--recipe", paramLabel = "FILE", description = "YAML recipe (see docs/recipes.md)")
-    Path recipeFile;
+    @CommandLine.Mixin
+    RecipeOptions recipeOptions = new RecipeOptions();
 
     @CommandLine.Mixin
     VaultCommand.KeyOptions key = new VaultCommand.KeyOptions();
@@ -111,12 +101,12 @@ public final class RunCommand implements Callable<Integer> {
             description = "keep original values in the (encrypted) workbook's Changes sheet")
     boolean auditOriginalValues;
 
+    @Option(names = "--strict-private",
+            description = "quarantine files with a private block whose creator the recipe does not keep")
+    boolean strictPrivate;
+
     @Option(names = "--json", description = "write the summary as JSON to standard output")
     boolean json;
-
-    @Option(names = "--allow-burned-in",
-            description = "write images that may carry burned-in text instead of quarantining them")
-    boolean allowBurnedIn;
 
     @Override
     public Integer call() {
@@ -153,12 +143,10 @@ public final class RunCommand implements Callable<Integer> {
             DeidRun run = DeidRun.of(recipe, vault.secret(), LocalDate.now(), auditOriginalValues);
             Progress progress = new Progress();
             refused.forEach(r -> progress.refused(Path.of(r.entry()), r.reason()));
-            ScheduledExecutorService ticker = progressTicker(err, progress);
             RunSummary summary;
-            try {
-                summary = run.run(items, runOptions, progress, new RunHooks(vault, log, null));
-            } finally {
-                ticker.shutdownNow();
+            try (Bar bar = progressBar(progress)) {
+                summary = run.run(items, runOptions, progress,
+                        new RunHooks(vault, log, strictPrivate ? StrictPrivate.of(recipe) : null));
             }
             if (log != null) {
                 AuditReports.write(audits, log, log.summary(started, Instant.now(), recipeDigest()), password);
@@ -181,44 +169,22 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private String recipeDigest() throws IOException {
-        if (recipeFile != null) {
-            return Digests.recipe(recipeFile);
+        RecipeOptions r = recipeOptions;
+        if (r.recipeFile != null) {
+            return Digests.recipe(r.recipeFile);
         }
         List<String> flags = new ArrayList<>();
-        flags.add("profile=" + profile);
-        if (options != null) {
-            options.forEach(o -> flags.add("option=" + o));
+        flags.add("profile=" + r.profile);
+        if (r.options != null) {
+            r.options.forEach(o -> flags.add("option=" + o));
         }
-        flags.add("allow-burned-in=" + allowBurnedIn);
+        flags.add("allow-burned-in=" + r.allowBurnedIn);
         return Digests.flags(flags);
     }
 
     /** The recipe file if given, else the defaults; flags given on the command line win. */
     Recipe recipe() throws UsageException {
-        Recipe base;
-        if (recipeFile != null) {
-            try {
-                base = RecipeReader.read(recipeFile);
-            } catch (RecipeException e) {
-                throw new UsageException(recipeFile + (e.line() > 0 ? ":" + e.line() : "") + ": " + e.detail());
-            }
-        } else {
-            base = Recipe.defaults();
-        }
-        String p = profile != null ? profile : base.profile();
-        if (!Profiles.names().contains(p)) {
-            throw new UsageException("unknown profile '" + p + "'; known: " + String.join(", ", Profiles.names()));
-        }
-        Set<ProfileOption> opts = base.options();
-        if (options != null) {
-            opts = EnumSet.noneOf(ProfileOption.class);
-            for (String o : options) {
-                opts.add(ProfileOption.fromCliName(o));
-            }
-        }
-        Profiles.rules(p, opts); // refuses options the profile does not take
-        return new Recipe(p, Set.copyOf(opts), base.categories(), base.patientId(), base.dates(), base.overrides(),
-                base.keepPrivateCreators(), base.allowBurnedIn() || allowBurnedIn, base.patientIdGiven());
+        return recipeOptions.recipe();
     }
 
     private void checkPaths(Path vaultDir) throws UsageException {
@@ -242,26 +208,34 @@ public final class RunCommand implements Callable<Integer> {
         return o.withLayout(layout).withRestart(restart);
     }
 
-    /** Progress lines on a terminal only: a script reading the output gets nothing but the summary. */
-    private static ScheduledExecutorService progressTicker(PrintWriter err, Progress p) {
+    /**
+     * A progress bar (files, ETA; studies, MB/s and errors in its message) on a terminal only: a
+     * script reading the output gets nothing but the summary. Closing it draws the final state.
+     */
+    private static Bar progressBar(Progress p) {
+        if (System.console() == null) {
+            return () -> { };
+        }
+        ProgressBar bar = new ProgressBarBuilder().setTaskName("cloak run").setUnit(" files", 1)
+                .setInitialMax(Math.max(p.total(), 1)).setUpdateIntervalMillis(PROGRESS_MILLIS)
+                .setStyle(ProgressBarStyle.ASCII).build();
         ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "cloak-progress");
             t.setDaemon(true);
             return t;
         });
-        if (System.console() == null) {
-            return s;
-        }
-        s.scheduleAtFixedRate(() -> {
-            double sec = p.seconds();
-            double rate = sec > 0 ? p.seen() / sec : 0;
-            long eta = rate > 0 ? Math.round((p.total() - p.seen()) / rate) : 0;
-            err.printf(Locale.ROOT, "cloak run: %d of %d files, %d of %d studies, %.1f MB/s, ETA %d s, %d errors%n",
-                    p.seen(), p.total(), p.studiesDone(), p.studies(), p.bytesIn() / 1e6 / Math.max(sec, 1e-9),
-                    eta, p.problems());
-            err.flush();
-        }, 1, PROGRESS_SECONDS, TimeUnit.SECONDS);
-        return s;
+        Runnable update = () -> {
+            bar.maxHint(Math.max(p.total(), 1));
+            bar.stepTo(p.seen());
+            bar.setExtraMessage(String.format(Locale.ROOT, " %d/%d studies, %.1f MB/s, %d errors",
+                    p.studiesDone(), p.studies(), p.bytesIn() / 1e6 / Math.max(p.seconds(), 1e-9), p.problems()));
+        };
+        s.scheduleAtFixedRate(update, 0, PROGRESS_MILLIS, TimeUnit.MILLISECONDS);
+        return () -> {
+            s.shutdownNow();
+            update.run();
+            bar.close();
+        };
     }
 
     private static void print(PrintWriter err, RunSummary s, RunOptions o) {
@@ -288,6 +262,12 @@ public final class RunCommand implements Callable<Integer> {
         for (RunSummary.Problem f : s.failed()) {
             err.println("  failed: " + f.input() + ": " + f.reason());
         }
+    }
+
+    /** The progress display; closing it never throws. */
+    private interface Bar extends AutoCloseable {
+        @Override
+        void close();
     }
 
     /** A problem with the command line or its files, reported as one line and exit status 1. */

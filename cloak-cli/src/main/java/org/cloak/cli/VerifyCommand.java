@@ -15,6 +15,7 @@ import org.cloak.pipeline.vault.Vault;
 import org.cloak.pipeline.vault.VaultException;
 import org.cloak.deid.recipe.Recipe;
 import org.cloak.deid.verify.Finding;
+import org.cloak.deid.verify.IdentifierSource;
 import org.cloak.deid.verify.ReportHtml;
 import org.cloak.deid.verify.ReportJson;
 import org.cloak.deid.verify.SignOff;
@@ -124,29 +125,31 @@ public final class VerifyCommand implements Callable<Integer> {
         if (note != null && reviewer == null) {
             throw new RunCommand.UsageException("--note goes with --reviewer");
         }
-        VerifyOptions o = VerifyOptions.of(out).withInput(in).withRecipe(recipe(), label())
-                .withSecret(secret())
-                .showingValues(showValues);
-        if (values != null) {
-            o = o.withIdentifiers(ValuesFileIdentifiers.read(values));
-        }
-        return threads == null ? o : o.withThreads(threads);
-    }
-
-    /** The vault's secret when there is a vault (never created here), a legacy plain key, or none. */
-    private Secret secret() {
+        IdentifierSource fromFile = values == null ? null : ValuesFileIdentifiers.read(values);
         Path dir = key.vaultDir();
+        Secret secret;
+        IdentifierSource ids = fromFile;
         if (Vault.exists(dir)) {
+            // Opened, never created: a new vault could not reproduce the run's pseudonyms.
             try (Vault v = Vault.open(dir, key.keySource(env))) {
-                return v.secret();
+                secret = v.secret();
+                if (in == null) {
+                    ids = VaultIdentifiers.of(v, fromFile);
+                }
             }
+        } else {
+            secret = VerifyOptions.existingSecret(dir);
         }
-        return VerifyOptions.existingSecret(dir);
+        VerifyOptions o = VerifyOptions.of(out).withInput(in).withRecipe(recipe(), label())
+                .withSecret(secret)
+                .withIdentifiers(ids)
+                .showingValues(showValues);
+        return threads == null ? o : o.withThreads(threads);
     }
 
     /** The recipe exactly as {@code cloak run} builds it from the same flags. */
     private Recipe recipe() throws RunCommand.UsageException {
-        RunCommand run = new RunCommand();
+        RecipeOptions run = new RecipeOptions();
         run.recipeFile = recipeFile;
         run.profile = profile;
         run.options = options;

@@ -69,4 +69,26 @@ class DiffCommandTest {
                 "only in A: s/3.dcm",
                 "2 pairs, 1 differ; 1 only in A, 0 only in B");
     }
+
+    @Test
+    void treesLaidOutByTemplatePairOnlyThroughTheAuditReport() throws Exception {
+        Path in = dir.resolve("in");
+        Files.createDirectories(in.resolve("series1"));
+        Path out = dir.resolve("out");
+        Path report = dir.resolve("report.csv");
+        for (int i = 1; i <= 3; i++) {
+            Fixtures.write(Fixtures.ct().instance(i).build(), in.resolve("series1/" + i + ".dcm"));
+        }
+        assertThat(cloak("run", "--layout", "{PatientID}/{SOPInstanceUID}.dcm", "--in", in.toString(), "--out",
+                out.toString(), "--audit", report.toString(), "--vault", dir.resolve("vault").toString(),
+                "--key-file", dir.resolve("vault.key").toString())).isZero();
+
+        assertThat(cloak("diff", in.toString(), out.toString())).isEqualTo(1);
+        assertThat(stdout).endsWith("0 pairs, 0 differ; 3 only in A, 3 only in B" + System.lineSeparator());
+
+        assertThat(cloak("diff", "--audit", report.toString(), in.toString(), out.toString())).isEqualTo(1);
+        assertThat(stdout).endsWith("3 pairs, 3 differ; 0 only in A, 0 only in B" + System.lineSeparator())
+                .contains("== series1/1.dcm -> ", "== series1/2.dcm -> ", "== series1/3.dcm -> ")
+                .contains("changed (0010,0020) PatientID: [PID-0001] -> ");
+    }
 }

@@ -100,4 +100,48 @@ class VerifyCommandTest {
         assertThat(stdout).contains("note: No originals (--in)");
         assertThat(dir.resolve("no-vault")).doesNotExist();
     }
+
+    @Test
+    void withoutOriginalsTheVaultsOriginalPatientIdIsFoundWhereverPlanted() throws Exception {
+        Path target = out.resolve("series1/2.dcm");
+        DicomFile f = DicomReader.read(target);
+        DataSet ds = f.dataset();
+        ds.setString(Tag.ImageComments, Vr.LT, "seen as PID-0001 at intake");
+        Files.write(target, DicomWriter.toBytes(new DicomFile(f.fileMeta(), ds, f.transferSyntax(), "", false)));
+        int status = cloak("verify", "--out", out.toString(), "--vault", vault.toString(), "--key-file",
+                dir.resolve("vault.key").toString());
+        assertThat(status).as(stdout + stderr).isEqualTo(1);
+        assertThat(stdout).startsWith("cloak verify: FAIL: 3 outputs, 0 compared with their original, 1 failing findings")
+                .contains("FAIL IDENTIFIER series1/2.dcm (0020,4000) ImageComments [P*******]: id from "
+                        + VaultIdentifiers.SOURCE)
+                .doesNotContain("PID-0001");
+    }
+
+    @Test
+    void withoutOriginalsAnUntouchedOutputPassesTheVaultScanAndSaysWhatItCannotCheck() {
+        int status = cloak("verify", "--out", out.toString(), "--vault", vault.toString(), "--key-file",
+                dir.resolve("vault.key").toString());
+        assertThat(status).as(stdout + stderr).isZero();
+        assertThat(stdout).startsWith("cloak verify: PASS: 3 outputs, 0 compared with their original, 0 failing findings")
+                .contains("note: Residual PHI scan without originals: searched for the 1 original patient IDs of the vault's map;")
+                .contains("whether dates were shifted needs the originals");
+    }
+
+    @Test
+    void withoutOriginalsTheVaultAndAValuesFileAreBothSearched() throws Exception {
+        Path target = out.resolve("series1/3.dcm");
+        DicomFile f = DicomReader.read(target);
+        DataSet ds = f.dataset();
+        ds.setString(Tag.ImageComments, Vr.LT, "Jane Doe");
+        ds.setString(Tag.StudyDescription, Vr.LO, "PID-0001");
+        Files.write(target, DicomWriter.toBytes(new DicomFile(f.fileMeta(), ds, f.transferSyntax(), "", false)));
+        Path values = Files.writeString(dir.resolve("values.csv"), "patient,kind,value\n,name,DOE^JANE\n");
+        int status = cloak("verify", "--out", out.toString(), "--values", values.toString(), "--vault",
+                vault.toString(), "--key-file", dir.resolve("vault.key").toString());
+        assertThat(status).as(stdout + stderr).isEqualTo(1);
+        assertThat(stdout).contains("FAIL IDENTIFIER series1/3.dcm (0020,4000) ImageComments [J*******]: name from values file")
+                .contains("FAIL IDENTIFIER series1/3.dcm (0008,1030) StudyDescription [P*******]: id from "
+                        + VaultIdentifiers.SOURCE)
+                .contains("searched for the 1 original patient IDs of the vault's map and the values file;");
+    }
 }

@@ -25,7 +25,7 @@ public record TreePairs(List<Pair> pairs, List<Path> onlyA, List<Path> onlyB, Li
 
     /**
      * @param uids the UID pseudonymizer of the run that made B from A, or null
-     * @param extra a pairing tried first (the pipeline's audit, later), or null
+     * @param extra a pairing tried first (the run's audit report: cloak-cli's AuditPairing), or null
      */
     public static TreePairs of(Path a, Path b, UidMapper uids, Pairing extra) throws IOException {
         List<Path> unreadable = new ArrayList<>();

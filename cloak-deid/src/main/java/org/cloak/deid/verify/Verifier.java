@@ -155,6 +155,9 @@ public final class Verifier {
             notes.add("The run's secret was not found in the vault: UIDs, hashed IDs and shifted dates were checked to"
                     + " differ from the original, not for their exact value.");
         }
+        if (ids.note() != null) {
+            notes.add(ids.note());
+        }
         if (ids == IdentifierSource.NONE) {
             notes.add("No identifying values to search for (no originals, no values file): the residual PHI scan did not run.");
         }

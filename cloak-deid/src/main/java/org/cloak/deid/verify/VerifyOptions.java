@@ -17,7 +17,7 @@ import org.cloak.deid.recipe.Recipe;
  * @param secret the run's secret, or null when it is not known (then values that depend on it
  *     are only checked to differ from the original)
  * @param identifiers where identifying values come from when not from the originals (a values
- *     file, later the vault's map), or null to use the originals
+ *     file, the vault's map through cloak-cli's VaultIdentifiers), or null to use the originals
  * @param extraPairing a pairing tried before the built-in ones (the pipeline's audit, later), or null
  * @param showValues put clear values in the report instead of masked ones
  * @param threads worker threads

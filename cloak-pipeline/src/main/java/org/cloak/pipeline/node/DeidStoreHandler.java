@@ -21,6 +21,7 @@ import org.cloak.net.scp.StoreRequest;
 import org.cloak.pipeline.run.FileProcessor;
 import org.cloak.pipeline.run.FileResult;
 import org.cloak.pipeline.source.InputItem;
+import org.cloak.pipeline.vault.VaultException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +48,7 @@ public final class DeidStoreHandler implements StoreHandler {
     private final FileProcessor processor;
     private final UidMapper uids;
     private final ForwardQueue forward;
+    private final NodeLedger ledger;
     private final Semaphore cpu;
     private final Object[] locks = new Object[64];
     private final LongAdder written = new LongAdder();
@@ -55,9 +57,11 @@ public final class DeidStoreHandler implements StoreHandler {
 
     /**
      * @param forward queue of the destination, or null when not forwarding
+     * @param ledger vault and audit of the instances
      * @param threads de-identifications running at once
      */
-    DeidStoreHandler(Spool spool, FileProcessor processor, UidMapper uids, ForwardQueue forward, int threads) {
+    DeidStoreHandler(Spool spool, FileProcessor processor, UidMapper uids, ForwardQueue forward, NodeLedger ledger,
+                     int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, not " + threads);
         }
@@ -65,6 +69,7 @@ public final class DeidStoreHandler implements StoreHandler {
         this.processor = processor;
         this.uids = uids;
         this.forward = forward;
+        this.ledger = ledger;
         this.cpu = new Semaphore(threads);
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new Object();
@@ -83,6 +88,7 @@ public final class DeidStoreHandler implements StoreHandler {
         Spool.Received received = spool.receive(request, dataSet);
         if (!received.ok()) {
             failed.increment();
+            ledger.failed(Path.of(name(request.sopInstanceUid()) + ".dcm"), "could not spool the instance");
             return Status.OUT_OF_RESOURCES.withComment("could not spool the instance");
         }
         Path file = received.file();
@@ -90,6 +96,7 @@ public final class DeidStoreHandler implements StoreHandler {
             DataSet header = header(file);
             if (header != null && !request.sopInstanceUid().equals(header.getString(Tag.SOPInstanceUID))) {
                 failed.increment();
+                ledger.failed(Path.of(name(request.sopInstanceUid()) + ".dcm"), "SOP Instance UID differs from the request");
                 return Status.DATA_SET_DOES_NOT_MATCH_SOP_CLASS.withComment("SOP Instance UID differs from the request");
             }
             Path relative = relative(request, header);
@@ -101,10 +108,11 @@ public final class DeidStoreHandler implements StoreHandler {
                     named = spool.rename(file, "i-" + sha256(relative.toString()).substring(0, 32));
                 } catch (IOException e) {
                     failed.increment();
+                    ledger.failed(relative, "could not spool the instance");
                     return Status.OUT_OF_RESOURCES.withComment("could not spool the instance");
                 }
                 try {
-                    return finish(process(new InputItem(named, spool.dir(), relative)));
+                    return finish(process(new InputItem(named, spool.dir(), relative)), relative);
                 } finally {
                     Spool.delete(named);
                 }
@@ -130,27 +138,39 @@ public final class DeidStoreHandler implements StoreHandler {
         }
     }
 
-    private Status finish(FileResult result) {
+    private Status finish(FileResult result, Path relative) {
+        try {
+            ledger.checkpoint();
+        } catch (VaultException e) {
+            failed.increment();
+            ledger.failed(relative, "could not write the vault");
+            LOG.error("could not write the vault: {}", e.getClass().getSimpleName());
+            return Status.OUT_OF_RESOURCES.withComment("could not write the vault");
+        }
         if (result instanceof FileResult.Written w) {
             if (forward != null) {
                 try {
                     forward.enqueue(w.target());
                 } catch (IOException e) {
                     failed.increment();
+                    ledger.failed(relative, "could not queue the instance for forwarding");
                     LOG.warn("could not queue an output for forwarding: {}", e.getClass().getSimpleName());
                     return Status.OUT_OF_RESOURCES.withComment("could not queue the instance for forwarding");
                 }
             }
             written.increment();
+            ledger.written(w, relative);
             return Status.SUCCESS;
         }
         if (result instanceof FileResult.Quarantined q) {
             // kept for a person to look at: the sender need not send it again
             quarantined.increment();
+            ledger.quarantined(q, relative);
             LOG.info("M-QUARANTINE received instance quarantined as {}", q.name());
             return Status.SUCCESS;
         }
         failed.increment();
+        ledger.failed(relative, result instanceof FileResult.Failed f ? f.reason() : "not a DICOM data set");
         return result instanceof FileResult.Skipped ? Status.CANNOT_UNDERSTAND.withComment("not a DICOM data set")
                 : Status.OUT_OF_RESOURCES.withComment("could not store the instance");
     }

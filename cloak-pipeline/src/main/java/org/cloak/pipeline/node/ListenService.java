@@ -13,6 +13,9 @@ import org.cloak.net.scp.DicomServer;
 import org.cloak.pipeline.layout.MirrorLayout;
 import org.cloak.pipeline.quarantine.Quarantine;
 import org.cloak.pipeline.run.FileProcessor;
+import org.cloak.pipeline.run.RunHooks;
+import org.cloak.pipeline.run.TargetClaims;
+import org.cloak.pipeline.vault.VaultException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,38 +36,63 @@ public final class ListenService implements AutoCloseable {
     private final ListenOptions options;
     private final DeidStoreHandler handler;
     private final ForwardQueue forward;
+    private final NodeLedger ledger;
     private final DicomServer server;
+    private boolean stopped;
 
-    private ListenService(ListenOptions options, DeidStoreHandler handler, ForwardQueue forward) {
+    private ListenService(ListenOptions options, DeidStoreHandler handler, ForwardQueue forward, NodeLedger ledger) {
         this.options = options;
         this.handler = handler;
         this.forward = forward;
+        this.ledger = ledger;
         this.server = new DicomServer(options.server(), handler);
     }
 
     /** A node de-identifying with {@code recipe} and the project's secret; call {@link #start()}. */
     public static ListenService of(ListenOptions options, Recipe recipe, Secret secret, LocalDate processingDate)
             throws IOException {
+        return of(options, recipe, secret, processingDate, RunHooks.NONE);
+    }
+
+    /**
+     * A node that keeps its books as {@code cloak run} does: the planner's decisions go to
+     * {@code hooks.vault()} before each instance is acknowledged, one record per received instance
+     * to {@code hooks.audit()}, and {@code hooks.check()} may refuse originals. The caller owns
+     * the vault and the audit log: it writes the reports and closes both after {@link #stop}.
+     */
+    public static ListenService of(ListenOptions options, Recipe recipe, Secret secret, LocalDate processingDate,
+                                   RunHooks hooks) throws IOException {
         Deidentifier engine = new Deidentifier(RecipeCompiler.compile(recipe, secret, processingDate, false));
         PseudonymPlanner.Builder planning = PseudonymPlanner.builder(recipe.patientId(), recipe.dates(), secret);
         if (planning.needsDiscovery()) {
             LOG.warn("the pseudonym settings number patients or take baselines in arrival order: "
                     + "a restarted listener numbers again from the start (see docs/listen.md)");
         }
-        return of(options, engine, planning.build());
+        return of(options, engine, planning.build(), hooks);
+    }
+
+    /** A node with an engine and planner already built, and no vault or audit. */
+    public static ListenService of(ListenOptions options, Deidentifier engine, PseudonymPlanner planner)
+            throws IOException {
+        return of(options, engine, planner, RunHooks.NONE);
     }
 
     /** A node with an engine and planner already built. */
-    public static ListenService of(ListenOptions options, Deidentifier engine, PseudonymPlanner planner)
-            throws IOException {
+    public static ListenService of(ListenOptions options, Deidentifier engine, PseudonymPlanner planner,
+                                   RunHooks hooks) throws IOException {
         Spool spool = Spool.open(options.outputDir());
-        FileProcessor processor = new FileProcessor(engine, new StudyPlans(planner::planFor),
-                new MirrorLayout(options.outputDir()), Quarantine.in(options.outputDir()));
+        StudyPlans plans = new StudyPlans(planner::planFor);
+        FileProcessor.InputCheck check = hooks.check() != null ? hooks.check() : ds -> null;
+        // names are one-to-one with instances (a resend is the same input): nothing to claim,
+        // and a map of every output ever written would grow for as long as the node runs
+        FileProcessor processor = new FileProcessor(engine, plans, new MirrorLayout(options.outputDir()),
+                Quarantine.in(options.outputDir()), item -> null, TargetClaims.none(), check);
         ForwardQueue forward = options.forward() == null ? null
                 : new ForwardQueue(options.outputDir(), options.forward(), options.forwardScu(), options.forwardWait());
-        DeidStoreHandler handler = new DeidStoreHandler(spool, processor, engine.config().uids(), forward,
+        NodeLedger ledger = new NodeLedger(options.outputDir(), hooks.vault(), hooks.audit(), planner, plans);
+        DeidStoreHandler handler = new DeidStoreHandler(spool, processor, engine.config().uids(), forward, ledger,
                 options.threads());
-        return new ListenService(options, handler, forward);
+        return new ListenService(options, handler, forward, ledger);
     }
 
     /** Starts the forward sender (which picks up entries left by an earlier run) and binds the port. */
@@ -88,12 +116,23 @@ public final class ListenService implements AutoCloseable {
     /**
      * Stops accepting, lets associations in progress finish for up to {@code grace} (then
      * aborts them: their unacknowledged instances will be sent again by their senders), and
-     * stops the forward sender. Returns true when every association finished by itself.
+     * stops the forward sender, and flushes the vault. Returns true when every association
+     * finished by itself and the vault was written. Later calls do nothing and return true.
      */
-    public boolean stop(Duration grace) {
+    public synchronized boolean stop(Duration grace) {
+        if (stopped) {
+            return true;
+        }
+        stopped = true;
         boolean clean = server.stop(grace);
         if (forward != null) {
             forward.stop(grace);
+        }
+        try {
+            ledger.close();
+        } catch (VaultException e) {
+            LOG.error("could not write the vault at stop: {}", e.getClass().getSimpleName());
+            clean = false;
         }
         DeidStoreHandler.Counts c = handler.counts();
         LOG.info("listener stopped: {} written, {} quarantined, {} failed", c.written(), c.quarantined(), c.failed());

@@ -3,6 +3,7 @@ package org.cloak.pipeline.node;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.cloak.deid.pseudo.PatientPlan;
 import org.cloak.dicom.data.DataSet;
 import org.cloak.dicom.dict.Tag;
@@ -28,15 +29,25 @@ final class StudyPlans implements PlanSource {
         }
     };
 
+    private final AtomicLong planned = new AtomicLong();
+
     StudyPlans(PlanSource planner) {
         this.planner = planner;
+    }
+
+    /**
+     * How many times the planner was asked so far: when it has not moved since the vault was
+     * last merged, the planner decided nothing new and the merge can be skipped.
+     */
+    long planned() {
+        return planned.get();
     }
 
     @Override
     public PatientPlan planFor(DataSet original, Path inputRoot, Path relativePath) {
         String study = original.getString(Tag.StudyInstanceUID);
         if (study == null || study.isEmpty()) {
-            return planner.planFor(original, inputRoot, relativePath);
+            return ask(original, inputRoot, relativePath);
         }
         synchronized (recent) {
             PatientPlan known = recent.get(study);
@@ -44,10 +55,16 @@ final class StudyPlans implements PlanSource {
                 return known;
             }
         }
-        PatientPlan plan = planner.planFor(original, inputRoot, relativePath);
+        PatientPlan plan = ask(original, inputRoot, relativePath);
         synchronized (recent) {
             // two first instances racing: the one recorded first wins for both
             return recent.computeIfAbsent(study, k -> plan);
         }
+    }
+
+    private PatientPlan ask(DataSet original, Path inputRoot, Path relativePath) {
+        PatientPlan plan = planner.planFor(original, inputRoot, relativePath);
+        planned.incrementAndGet(); // after the planner recorded its decision
+        return plan;
     }
 }
