@@ -15,6 +15,8 @@ import org.cloak.deid.verify.TreePairs;
 import org.cloak.deid.verify.ValueText;
 import org.cloak.deid.verify.VerifyOptions;
 import org.cloak.dicom.io.DicomReader;
+import org.cloak.pipeline.vault.Vault;
+import org.cloak.pipeline.vault.VaultException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,9 +41,9 @@ public final class DiffCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "B", description = "a file or folder (e.g. the de-identified output)")
     Path b;
 
-    @Option(names = "--vault", paramLabel = "DIR",
-            description = "pair B's files with A's through the UID map of the run that made B (its secret)")
-    Path vault;
+    /** With --vault: pair B's files with A's through the UIDs of the run that made B (its secret). */
+    @CommandLine.Mixin
+    VaultCommand.KeyOptions key = new VaultCommand.KeyOptions();
 
     @Option(names = "--audit", paramLabel = "FILE",
             description = "pair B's files with A's through the CSV audit report of the run that made B from A")
@@ -60,7 +62,7 @@ public final class DiffCommand implements Callable<Integer> {
                 return files(out, a, b, null) ? 1 : 0;
             }
             return trees(out, err);
-        } catch (IOException | PseudonymException e) {
+        } catch (IOException | PseudonymException | VaultException | IllegalArgumentException e) {
             err.println("cloak diff: " + e.getMessage());
             return TROUBLE;
         } finally {
@@ -70,9 +72,9 @@ public final class DiffCommand implements Callable<Integer> {
     }
 
     private int trees(PrintWriter out, PrintWriter err) throws IOException {
-        Secret secret = vault == null ? null : VerifyOptions.existingSecret(vault);
-        if (vault != null && secret == null) {
-            err.println("cloak diff: no secret in " + vault + "; pairing by relative path and unchanged UIDs only");
+        Secret secret = key.vault == null ? null : secret(key.vault);
+        if (key.vault != null && secret == null) {
+            err.println("cloak diff: no secret in " + key.vault + "; pairing by relative path and unchanged UIDs only");
         }
         TreePairs t = TreePairs.of(a, b, secret == null ? null : new UidHasher(secret),
                 audit == null ? null : AuditPairing.read(audit, a));
@@ -90,6 +92,16 @@ public final class DiffCommand implements Callable<Integer> {
             return TROUBLE;
         }
         return differing > 0 || !t.onlyA().isEmpty() || !t.onlyB().isEmpty() ? 1 : 0;
+    }
+
+    /** The run's secret: from the encrypted vault (opened, never created), else a legacy plain key. */
+    private Secret secret(Path dir) throws IOException {
+        if (!Vault.exists(dir)) {
+            return VerifyOptions.existingSecret(dir);
+        }
+        try (Vault v = Vault.open(dir, key.keySource(System.getenv()))) {
+            return v.secret();
+        }
     }
 
     /** Prints the differences of two files (after {@code header} when given and there are any); true when they differ. */

@@ -90,5 +90,9 @@ class DiffCommandTest {
         assertThat(stdout).endsWith("3 pairs, 3 differ; 0 only in A, 0 only in B" + System.lineSeparator())
                 .contains("== series1/1.dcm -> ", "== series1/2.dcm -> ", "== series1/3.dcm -> ")
                 .contains("changed (0010,0020) PatientID: [PID-0001] -> ");
+
+        assertThat(cloak("diff", "--vault", dir.resolve("vault").toString(), "--key-file",
+                dir.resolve("vault.key").toString(), in.toString(), out.toString())).isEqualTo(1);
+        assertThat(stdout).endsWith("3 pairs, 3 differ; 0 only in A, 0 only in B" + System.lineSeparator());
     }
 }
