@@ -9,30 +9,36 @@
 #    Target: cloak run <= 1.5x cp -r.
 # 2. SMALL=10000 small files (64x64 16-bit, full header with fake PHI, 100 per folder), made by
 #    bench/MakeSmallCorpus.java. Target: >= 2000 files/s on 2 cores.
-# cloak run forces every output to disk before renaming it (atomic, durable writes) and cp -r does
-# not, so cp -r followed by sync is measured too, as the baseline with the same durability.
+# cloak run makes every output durable before it records its study finished (flushed to disk in
+# groups) and cp -r does not, so cp -r followed by sync is measured too, as the baseline with the
+# same durability. cloak runs through the ./cloak launcher, as users run it (its JVM flags and
+# class-data archive included; CLOAK_JAVA_OPTS overrides the flags).
 # The page cache is warmed once; then cp -r, cloak run and cloak run from the zip alternate for ROUNDS rounds, each under
 # /usr/bin/time -v (wall time, peak RSS, CPU time). Medians are reported, with the load average
 # of each round: other work on the machine skews the figures, CPU seconds per file much less so.
-# Outputs are checked (one per input, readable by dcmdump, no fake patient name left) and
-# deleted; the small corpus is deleted at the end, the CT corpus too with CLEAN=1.
+# Every measured command writes into a folder of its own, and outputs are deleted only after all
+# rounds: ext4 slows down file creation for a minute after many files were deleted (its inode
+# allocator skips recently freed inodes one by one), which would penalise whichever command runs
+# next. For the same reason the script waits SETTLE seconds (default 65) after clearing old outputs.
+# Outputs are checked (one per input, readable by dcmdump, no fake patient name left); the small
+# corpus is deleted at the end, the CT corpus too with CLEAN=1.
 #
-# Usage: bench/run.sh     env: SLICES SMALL ROUNDS THREADS (default: cores) JAVA_OPTS CLEAN CT_DIR
-#                         BUILD=0 CLOAK_JAR=jar (measure a jar built earlier)
+# Usage: bench/run.sh     env: SLICES SMALL ROUNDS THREADS (default: cores) CLOAK_JAVA_OPTS CLEAN CT_DIR
+#                         SETTLE BUILD=0 CLOAK_JAR=jar (measure a jar built earlier with java -jar)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 WORK=$ROOT/bench/work
-CLOAK=${CLOAK_JAR:-$ROOT/cloak-cli/target/cloak.jar}
+CLOAK_JAR=${CLOAK_JAR:-}
 BENCH=$ROOT/cloak-bench/target/cloak-bench.jar
 SLICES=${SLICES:-2200}
 SMALL=${SMALL:-10000}
 ROUNDS=${ROUNDS:-3}
 THREADS=${THREADS:-$(nproc)}
-JAVA_OPTS=${JAVA_OPTS:-}
 CT=${CT_DIR:-$WORK/ct/full}
 SMALLDIR=$WORK/run/small
 OUT=$WORK/run/out
+SETTLE=${SETTLE:-65}
 VAULT=$WORK/run/vault
 KEY=$WORK/run/vault.key
 REPORT=$WORK/run/report.xlsx
@@ -56,7 +62,6 @@ echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB RAM", $2/1
      "$(java -version 2>&1 | head -1), $(cp --version | head -1), filesystem $(df -T "$ROOT" | awk 'NR==2 {print $2}')"
 
 mkdir -p "$WORK/run"
-rm -rf "$OUT"
 if [ "$(find "$CT" -name '*.dcm' 2>/dev/null | wc -l)" != "$SLICES" ]; then
     echo "== generating $SLICES CT slices in $CT"
     rm -rf "$CT"
@@ -65,7 +70,13 @@ fi
 if [ "$(find "$SMALLDIR" -name '*.dcm' 2>/dev/null | wc -l)" != "$SMALL" ]; then
     echo "== generating $SMALL small files in $SMALLDIR"
     rm -rf "$SMALLDIR"
-    java -cp "$CLOAK" "$ROOT/bench/MakeSmallCorpus.java" "$SMALLDIR" "$SMALL"
+    java -cp "$ROOT/cloak-cli/target/cloak.jar" "$ROOT/bench/MakeSmallCorpus.java" "$SMALLDIR" "$SMALL"
+fi
+if [ -e "$OUT" ]; then
+    rm -rf "$OUT"
+    sync
+    echo "== removed old outputs; waiting ${SETTLE} s for ext4 to release the freed inodes"
+    sleep "$SETTLE"
 fi
 
 # measure CMD...: runs CMD under /usr/bin/time -v; sets WALL (s), RSS (KiB), CPU (user+sys s)
@@ -102,9 +113,14 @@ ROWS=()
 # cloak ARGS...: the measured production run (default layout, xlsx audit, vault), fresh vault each time
 cloak() {
     rm -rf "$VAULT" "$KEY" "$REPORT"
-    # shellcheck disable=SC2086
-    measure java $JAVA_OPTS -jar "$CLOAK" run --profile dicom-basic --audit "$REPORT" \
-        --vault "$VAULT" --key-file "$KEY" --threads "$THREADS" "$@"
+    if [ -n "$CLOAK_JAR" ]; then
+        # shellcheck disable=SC2086
+        measure java ${CLOAK_JAVA_OPTS:-} -jar "$CLOAK_JAR" run --profile dicom-basic --audit "$REPORT" \
+            --vault "$VAULT" --key-file "$KEY" --threads "$THREADS" "$@"
+    else
+        measure "$ROOT/cloak" run --profile dicom-basic --audit "$REPORT" \
+            --vault "$VAULT" --key-file "$KEY" --threads "$THREADS" "$@"
+    fi
 }
 
 bench_corpus() {
@@ -116,30 +132,28 @@ bench_corpus() {
     (cd "$(dirname "$dir")" && zip -0 -q -r "$zip" "$(basename "$dir")")
     echo "== $label: $files files, $mb MB ($(du -sb "$zip" | awk '{printf "%.1f", $1 / 1e6}') MB as zip -0)," \
          "$ROUNDS rounds of cp -r / cloak run / cloak run from zip ($THREADS threads)"
-    rm -rf "$OUT"; mkdir -p "$OUT"; cp -r "$dir" "$OUT/warm"; cat "$zip" > /dev/null; rm -rf "$OUT" # warm the page cache
+    mkdir -p "$OUT"; cat "$zip" > /dev/null; find "$dir" -type f -exec cat {} + > /dev/null # warm the page cache
     for r in $(seq 1 "$ROUNDS"); do
-        rm -rf "$OUT"; mkdir -p "$OUT"
-        measure cp -r "$dir" "$OUT/cp"
+        local o=$OUT/$(basename "$dir")-$r
+        mkdir -p "$o"
+        measure cp -r "$dir" "$o/cp"
         cp_s+=("$WALL")
-        rm -rf "$OUT"; mkdir -p "$OUT"
-        measure sh -c 'cp -r "$1" "$2" && sync' sh "$dir" "$OUT/cp"
+        measure sh -c 'cp -r "$1" "$2" && sync' sh "$dir" "$o/cpsync"
         cs_s+=("$WALL")
-        rm -rf "$OUT"; mkdir -p "$OUT"
-        cloak --in "$dir" --out "$OUT/run"
+        cloak --in "$dir" --out "$o/run"
         rn_s+=("$WALL"); rn_r+=("$RSS")
         local last=$LAST cpu=$CPU
-        [ "$r" = 1 ] && { check "$dir" "$OUT/run"; python3 -c "import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); assert '[Content_Types].xml' in z.namelist()" "$REPORT" && echo "   audit report: $(du -h "$REPORT" | cut -f1) xlsx"; }
-        rm -rf "$OUT"; mkdir -p "$OUT"
-        cloak --in "$zip" --out "$OUT/zip"
+        [ "$r" = 1 ] && { check "$dir" "$o/run"; python3 -c "import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); assert '[Content_Types].xml' in z.namelist()" "$REPORT" && echo "   audit report: $(du -h "$REPORT" | cut -f1) xlsx"; }
+        cloak --in "$zip" --out "$o/zip"
         zp_s+=("$WALL"); zp_r+=("$RSS")
-        [ "$r" = 1 ] && check "$dir" "$OUT/zip"
+        [ "$r" = 1 ] && check "$dir" "$o/zip"
         loads+=("$(cut -d' ' -f1 /proc/loadavg)")
         printf "   round %d: cp -r %6.2f s, +sync %6.2f s | run %6.2f s (%5.0f files/s, %6.1f MB/s, RSS %5.0f MiB, CPU %6.2f s) | zip %6.2f s (RSS %5.0f MiB) | load %s\n" \
             "$r" "${cp_s[-1]}" "${cs_s[-1]}" "${rn_s[-1]}" "$(echo "$files / ${rn_s[-1]}" | bc -l)" "$(echo "$mb / ${rn_s[-1]}" | bc -l)" \
             "$(echo "${rn_r[-1]} / 1024" | bc -l)" "$cpu" "${zp_s[-1]}" "$(echo "${zp_r[-1]} / 1024" | bc -l)" "$(cut -d' ' -f1-3 /proc/loadavg)"
         echo "            $last (inside the JVM, without start-up)"
     done
-    rm -rf "$OUT" "$zip"
+    rm -f "$zip"
     local mcp mcs
     mcp=$(printf '%s\n' "${cp_s[@]}" | median)
     mcs=$(printf '%s\n' "${cs_s[@]}" | median)

@@ -15,7 +15,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * Writes files so that a reader never sees a partial one: the content goes to a temporary name
  * in the target's folder, is forced to disk, and is then renamed over the target in one atomic
  * step. After a crash or a failed write there is either the old file or the complete new one,
- * never a truncated file under the final name (the dcm4che {@code .part} pattern).
+ * never a truncated file under the final name (the dcm4che {@code .part} pattern). A batch run
+ * skips the per-file force ({@link #writeUnforced}) and makes whole studies durable at once with
+ * {@link GroupSync} before it records them as finished.
  */
 public final class AtomicFiles {
     /** Prefix of temporary files; a crash can leave them behind, and a rerun ignores them. */
@@ -37,6 +39,19 @@ public final class AtomicFiles {
      * @throws IOException when writing fails; the temporary file is removed and the target is untouched
      */
     public static long write(Path target, Content content) throws IOException {
+        return write(target, content, true);
+    }
+
+    /**
+     * As {@link #write(Path, Content)}, atomic for readers, but not forced to disk: after a power
+     * loss the file may be empty or missing, so the caller must make it durable (a {@link Syncer})
+     * before relying on it.
+     */
+    public static long writeUnforced(Path target, Content content) throws IOException {
+        return write(target, content, false);
+    }
+
+    private static long write(Path target, Content content, boolean force) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         if (!Files.isDirectory(dir)) { // one stat instead of a failing mkdir and a stat per file
             Files.createDirectories(dir);
@@ -47,7 +62,9 @@ public final class AtomicFiles {
             long size;
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 content.writeTo(ch);
-                ch.force(false);
+                if (force) {
+                    ch.force(false);
+                }
                 size = ch.size();
             }
             move(temp, target);

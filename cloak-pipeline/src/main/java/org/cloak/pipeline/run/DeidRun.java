@@ -17,6 +17,7 @@ import org.cloak.dicom.io.DicomFile;
 import org.cloak.dicom.io.DicomReader;
 import org.cloak.dicom.io.ReadOptions;
 import org.cloak.pipeline.audit.Digests;
+import org.cloak.pipeline.io.Syncer;
 import org.cloak.pipeline.layout.Layouts;
 import org.cloak.pipeline.layout.OutputLayout;
 import org.cloak.pipeline.layout.PathChecks;
@@ -27,7 +28,9 @@ import org.cloak.pipeline.source.InputItem;
 /**
  * One batch de-identification: a discovery pass reading every header (the pseudonym planner's
  * discovery, the grouping of files into studies, the numbering template layouts use), then the
- * processing pass on parallel workers, study after study. A study finished by an earlier run of
+ * processing pass on parallel workers, study after study. Outputs are not forced to disk one by
+ * one: a study is flushed as a group once its last file is written (see {@link LeafTracker}),
+ * and only then journalled finished. A study finished by an earlier run of
  * the same inputs and output (see {@link Journal}) is skipped and its files counted as reused,
  * so a resumed run ends with the same bytes as an uninterrupted one. Front ends (the CLI, later
  * the server) build one from a recipe and call {@link #run}.
@@ -90,9 +93,10 @@ public final class DeidRun {
         TargetClaims claims = new TargetClaims();
         FileProcessor processor = new FileProcessor(engine, planner::planFor, layout,
                 new Quarantine(options.quarantineDir()), index::position, claims,
-                hooks.check() == null ? ds -> null : hooks.check());
-        try (Journal journal = Journal.open(out, options.restart())) {
-            LeafTracker tracker = new LeafTracker(out, index, journal, hooks, planner, progress);
+                hooks.check() == null ? ds -> null : hooks.check()).unforced();
+        Files.createDirectories(out);
+        try (Journal journal = Journal.open(out, options.restart());
+             LeafTracker tracker = new LeafTracker(out, index, journal, hooks, planner, progress, Syncer.forTree(out))) {
             progress.planned(items.size(), index.leaves().keySet().stream()
                     .filter(l -> !l.equals(StudyIndex.UNREADABLE)).count());
             List<InputItem> work = new ArrayList<>();

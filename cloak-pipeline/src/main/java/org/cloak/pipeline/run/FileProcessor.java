@@ -40,6 +40,7 @@ public final class FileProcessor {
     private final Function<InputItem, StudyIndex.Position> positions;
     private final TargetClaims claims;
     private final InputCheck check;
+    private final boolean forceEach;
 
     /** Checks an original data set before de-identification; a non-null answer quarantines the file with it. */
     @FunctionalInterface
@@ -58,6 +59,13 @@ public final class FileProcessor {
      */
     public FileProcessor(Deidentifier engine, PlanSource plans, OutputLayout layout, Quarantine quarantine,
                          Function<InputItem, StudyIndex.Position> positions, TargetClaims claims, InputCheck check) {
+        this(engine, plans, layout, quarantine, positions, claims, check, true);
+    }
+
+    private FileProcessor(Deidentifier engine, PlanSource plans, OutputLayout layout, Quarantine quarantine,
+                          Function<InputItem, StudyIndex.Position> positions, TargetClaims claims, InputCheck check,
+                          boolean forceEach) {
+        this.forceEach = forceEach;
         this.engine = engine;
         this.plans = plans;
         this.layout = layout;
@@ -65,6 +73,14 @@ public final class FileProcessor {
         this.positions = positions;
         this.claims = claims;
         this.check = check;
+    }
+
+    /**
+     * This processor, but writing outputs without forcing each to disk: the caller makes them
+     * durable in groups (a batch run, per study with {@link org.cloak.pipeline.io.GroupSync}).
+     */
+    public FileProcessor unforced() {
+        return new FileProcessor(engine, plans, layout, quarantine, positions, claims, check, false);
     }
 
     /** Processes one input; the result says how it ended. */
@@ -121,8 +137,9 @@ public final class FileProcessor {
             return quarantine(item, "layout collision: another input is written to the same output file", size);
         }
         try {
-            long written = AtomicFiles.write(target, ch ->
-                    DicomWriter.write(cleaned.fileMeta(), cleaned.dataset(), in.transferSyntax(), ch));
+            AtomicFiles.Content content = ch ->
+                    DicomWriter.write(cleaned.fileMeta(), cleaned.dataset(), in.transferSyntax(), ch);
+            long written = forceEach ? AtomicFiles.write(target, content) : AtomicFiles.writeUnforced(target, content);
             return new FileResult.Written(item, target, size, written, result);
         } catch (IOException | RuntimeException e) {
             return quarantine(item, "could not write the output: " + e.getMessage(), size);

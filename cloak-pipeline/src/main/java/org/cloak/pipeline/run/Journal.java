@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The resume journal, {@code OUT/.cloak/journal}: append-only lines, forced to disk at the end
- * of every leaf (study). {@code F leaf input-hash new-study output} for each file written, then
+ * The resume journal, {@code OUT/.cloak/journal}: append-only lines, forced to disk when
+ * leaves (studies) are marked finished. {@code F leaf input-hash new-study output} for each file written, then
  * {@code DONE leaf written reused quarantined failed}. A leaf counts as finished only with its
  * DONE line, written after its files and the vault flush; a torn last line (a kill mid-append)
  * is ignored. Names no original value: leaves and inputs are SHA-256 hashes.
@@ -71,29 +71,31 @@ public final class Journal implements AutoCloseable {
 
     /** Records that a leaf is processed from scratch, so what earlier attempts journalled for it is forgotten. */
     public synchronized void start(String leaf) throws IOException {
-        append("START\t" + leaf + "\n", false);
+        append("START\t" + leaf + "\n");
     }
 
     public synchronized void file(String leaf, String inputHash, String study, String output) throws IOException {
         if (output.indexOf('\n') >= 0 || output.indexOf('\t') >= 0) {
             return; // cannot be journalled: the leaf will not count as finished and is redone next time
         }
-        append("F\t" + leaf + "\t" + inputHash + "\t" + study + "\t" + output + "\n", false);
+        append("F\t" + leaf + "\t" + inputHash + "\t" + study + "\t" + output + "\n");
     }
 
-    /** Marks a leaf finished, durably. */
+    /** Marks a leaf finished; durable after the next {@link #force()}. Its files must be durable already. */
     public synchronized void done(String leaf, long written, long reused, long quarantined, long failed)
             throws IOException {
-        append("DONE\t" + leaf + "\t" + written + "\t" + reused + "\t" + quarantined + "\t" + failed + "\n", true);
+        append("DONE\t" + leaf + "\t" + written + "\t" + reused + "\t" + quarantined + "\t" + failed + "\n");
     }
 
-    private void append(String line, boolean force) throws IOException {
+    /** Forces what was appended to disk. */
+    public synchronized void force() throws IOException {
+        channel.force(false);
+    }
+
+    private void append(String line) throws IOException {
         ByteBuffer b = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
         while (b.hasRemaining()) {
             channel.write(b);
-        }
-        if (force) {
-            channel.force(false);
         }
     }
 

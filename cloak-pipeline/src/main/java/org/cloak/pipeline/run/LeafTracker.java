@@ -4,25 +4,37 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.cloak.deid.Outcome;
 import org.cloak.deid.pseudo.PseudonymPlanner;
 import org.cloak.dicom.dict.Tag;
 import org.cloak.pipeline.audit.Digests;
 import org.cloak.pipeline.audit.FileRecord;
+import org.cloak.pipeline.io.GroupSync;
+import org.cloak.pipeline.io.Syncer;
 
 /**
  * Follows each leaf (study) through the processing pass: records every result in the audit and
- * journal, and when a leaf's last file is done, flushes the vault and then journals the leaf
- * finished, so a resumed run never skips a study whose map entries were not saved. Thread-safe.
+ * journal, and when a leaf's last file is done, commits it to a {@link GroupSync}. Once a flush
+ * has made its files durable, the vault is flushed and then the leaf journalled finished, so a
+ * resumed run never skips a study whose files or map entries were not saved. Thread-safe.
  */
-final class LeafTracker {
+final class LeafTracker implements AutoCloseable {
+    /** Bytes written after which the outputs are flushed even inside a study, so the disk keeps pace. */
+    static final long FLUSH_EVERY_BYTES = 128L << 20;
+
     private static final class Leaf {
+        final String name;
         int left;
         long written;
         long reused;
         long quarantined;
         long failed;
+
+        Leaf(String name) {
+            this.name = name;
+        }
     }
 
     private final Path out;
@@ -31,26 +43,28 @@ final class LeafTracker {
     private final RunHooks hooks;
     private final PseudonymPlanner planner;
     private final Progress progress;
+    private final GroupSync<Leaf> sync;
     private final Map<String, Leaf> leaves = new HashMap<>();
 
     LeafTracker(Path out, StudyIndex index, Journal journal, RunHooks hooks, PseudonymPlanner planner,
-                Progress progress) {
+                Progress progress, Syncer syncer) {
         this.out = out;
         this.index = index;
         this.journal = journal;
         this.hooks = hooks;
         this.planner = planner;
         this.progress = progress;
+        this.sync = new GroupSync<>(syncer, this::durable, FLUSH_EVERY_BYTES);
     }
 
     /** Declares a leaf with {@code toProcess} files still to do and {@code reused} kept. */
     synchronized void expect(String leaf, int toProcess, long reused) throws IOException {
-        Leaf l = new Leaf();
+        Leaf l = new Leaf(leaf);
         l.left = toProcess;
         l.reused = reused;
         leaves.put(leaf, l);
         if (toProcess == 0) {
-            finish(leaf, l);
+            sync.commit(l);
         }
     }
 
@@ -60,6 +74,9 @@ final class LeafTracker {
         String leaf = index.leafOf(r.item());
         Path rel = r.item().relative();
         try {
+            if (r instanceof FileResult.Written w) {
+                sync.written(w.target(), w.bytesOut());
+            }
             synchronized (this) {
                 Leaf l = leaves.get(leaf);
                 if (r instanceof FileResult.Written w) {
@@ -79,7 +96,7 @@ final class LeafTracker {
                     audit(FileRecord.failed(rel, f.reason()));
                 }
                 if (--l.left == 0) {
-                    finish(leaf, l);
+                    sync.commit(l);
                 }
             }
         } catch (IOException e) {
@@ -93,15 +110,33 @@ final class LeafTracker {
         audit(FileRecord.reused(relative, output, study));
     }
 
-    private void finish(String leaf, Leaf l) throws IOException {
-        if (hooks.vault() != null) {
-            hooks.vault().merge(planner);
-            hooks.vault().flush();
+    /** Flushes the last files and journals the last leaves finished. */
+    @Override
+    public void close() throws IOException {
+        sync.close();
+    }
+
+    /** Called once a flush made the files of {@code batch} durable: the vault, then the journal. */
+    private void durable(List<Leaf> batch) {
+        try {
+            if (hooks.vault() != null) {
+                hooks.vault().merge(planner);
+                hooks.vault().flush();
+            }
+            boolean journalled = false;
+            for (Leaf l : batch) {
+                if (!l.name.equals(StudyIndex.UNREADABLE) && l.failed == 0) {
+                    journal.done(l.name, l.written, l.reused, l.quarantined, l.failed);
+                    journalled = true;
+                }
+            }
+            if (journalled) {
+                journal.force();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the run's journal: " + e.getMessage(), e);
         }
-        if (!leaf.equals(StudyIndex.UNREADABLE) && l.failed == 0) {
-            journal.done(leaf, l.written, l.reused, l.quarantined, l.failed);
-        }
-        progress.studyDone();
+        batch.forEach(l -> progress.studyDone());
     }
 
     private void audit(FileRecord r) {
@@ -117,5 +152,4 @@ final class LeafTracker {
         }
         return "";
     }
-
 }
