@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -53,14 +54,11 @@ public final class AtomicFiles {
 
     private static long write(Path target, Content content, boolean force) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        if (!Files.isDirectory(dir)) { // one stat instead of a failing mkdir and a stat per file
-            Files.createDirectories(dir);
-        }
         Path temp = dir.resolve(TEMP_PREFIX + Long.toHexString(ThreadLocalRandom.current().nextLong()) + TEMP_SUFFIX);
         boolean done = false;
         try {
             long size;
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel ch = create(temp)) {
                 content.writeTo(ch);
                 if (force) {
                     ch.force(false);
@@ -103,6 +101,16 @@ public final class AtomicFiles {
                 ch.write(b);
             }
         });
+    }
+
+    /** Creates the temporary file; its folder is made only when missing, so most files cost no extra stat. */
+    private static FileChannel create(Path temp) throws IOException {
+        try {
+            return FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (NoSuchFileException e) {
+            Files.createDirectories(temp.getParent());
+            return FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        }
     }
 
     private static void move(Path temp, Path target) throws IOException {

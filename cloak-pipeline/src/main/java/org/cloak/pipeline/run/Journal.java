@@ -25,7 +25,10 @@ public final class Journal implements AutoCloseable {
     /** One file of a finished leaf. */
     public record Entry(String inputHash, String study, String output) {}
 
+    private static final int BUFFER_CHARS = 64 * 1024;
+
     private final FileChannel channel;
+    private final StringBuilder buffer = new StringBuilder();
     private final Map<String, List<Entry>> done;
 
     private Journal(FileChannel channel, Map<String, List<Entry>> done) {
@@ -89,11 +92,21 @@ public final class Journal implements AutoCloseable {
 
     /** Forces what was appended to disk. */
     public synchronized void force() throws IOException {
+        drain();
         channel.force(false);
     }
 
+    /** Lines wait in memory until a force or a full buffer: one write for many files, not one each. */
     private void append(String line) throws IOException {
-        ByteBuffer b = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
+        buffer.append(line);
+        if (buffer.length() >= BUFFER_CHARS) {
+            drain();
+        }
+    }
+
+    private void drain() throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(buffer.toString().getBytes(StandardCharsets.UTF_8));
+        buffer.setLength(0);
         while (b.hasRemaining()) {
             channel.write(b);
         }
@@ -101,6 +114,10 @@ public final class Journal implements AutoCloseable {
 
     @Override
     public synchronized void close() throws IOException {
-        channel.close();
+        try {
+            drain();
+        } finally {
+            channel.close();
+        }
     }
 }

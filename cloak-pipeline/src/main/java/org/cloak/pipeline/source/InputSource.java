@@ -2,15 +2,15 @@ package org.cloak.pipeline.source;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * The files of a run: files given directly, and every regular file under the folders given,
@@ -79,15 +79,20 @@ public final class InputSource {
     }
 
     private static void walk(Path root, List<InputItem> items) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            List<Path> files = paths.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
-                            || Files.isSymbolicLink(p) && Files.isRegularFile(p))
-                    .sorted(BY_NAME).toList();
-            for (Path f : files) {
-                items.add(new InputItem(f, root, root.relativize(f)));
+        List<Path> files = new ArrayList<>();
+        // the walk's own attributes decide, so a file costs one stat, not two
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(file)) {
+                    files.add(file);
+                }
+                return FileVisitResult.CONTINUE;
             }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+        });
+        files.sort(BY_NAME);
+        for (Path f : files) {
+            items.add(new InputItem(f, root, root.relativize(f)));
         }
     }
 }
