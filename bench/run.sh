@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# `cloak run` benchmark (issue 4): de-identification as a production run would do it -- profile
-# dicom-basic, the DEFAULT layout, `--audit report.xlsx`, vault on (a fresh --vault and
-# --key-file) -- against cp -r of the same folder in the same run; and the same run reading a
-# zip archive of the folder (zip -0, stored: the archive read is what is measured, not inflate).
+# `cloak run` benchmark: de-identification with profile dicom-basic, the default layout and the
+# vault on (a fresh --vault and --key-file) against cp -r of the same folder in the same run;
+# then the production run adding `--audit report.xlsx`, and that run reading a zip archive of
+# the folder (zip -0, stored: the archive read is what is measured, not inflate).
 #
 # 1. A folder of 512x512 16-bit CT slices (SLICES=2200: 1.16 GB), the codec benchmark's corpus
 #    (bench/work/ct/full, made by cloak-bench's MakeCtCorpus; reused when bench/codec.sh left it).
@@ -110,59 +110,72 @@ check() {
 median() { sort -g | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
 
 ROWS=()
-# cloak ARGS...: the measured production run (default layout, xlsx audit, vault), fresh vault each time
+# cloak ARGS...: one measured run with a fresh vault and key file
 cloak() {
     rm -rf "$VAULT" "$KEY" "$REPORT"
     if [ -n "$CLOAK_JAR" ]; then
         # shellcheck disable=SC2086
-        measure java ${CLOAK_JAVA_OPTS:-} -jar "$CLOAK_JAR" run --profile dicom-basic --audit "$REPORT" \
+        measure java ${CLOAK_JAVA_OPTS:-} -jar "$CLOAK_JAR" run --profile dicom-basic \
             --vault "$VAULT" --key-file "$KEY" --threads "$THREADS" "$@"
     else
-        measure "$ROOT/cloak" run --profile dicom-basic --audit "$REPORT" \
-            --vault "$VAULT" --key-file "$KEY" --threads "$THREADS" "$@"
+        measure "$ROOT/cloak" run --profile dicom-basic --vault "$VAULT" --key-file "$KEY" --threads "$THREADS" "$@"
     fi
 }
 
+# The measured commands besides cp -r: plain de-identification (profile, default layout, vault),
+# the production run adding the xlsx audit report, and the production run reading the zip.
+VARIANTS=("cloak run" "run + audit" "audit, zip in")
+variant() { # variant N IN OUT
+    case $1 in
+        0) cloak --in "$2" --out "$3" ;;
+        1) cloak --in "$2" --out "$3" --audit "$REPORT" ;;
+        2) cloak --in "$ZIP" --out "$3" --audit "$REPORT" ;;
+    esac
+}
+
 bench_corpus() {
-    local label=$1 dir=$2 files mb zip cp_s=() cs_s=() rn_s=() zp_s=() rn_r=() zp_r=() loads=()
+    local label=$1 dir=$2 files mb cp_s=() cs_s=() loads=() v
+    local -A vs=() vr=()
     files=$(find "$dir" -type f | wc -l)
     mb=$(du -sb "$dir" | awk '{printf "%.1f", $1 / 1e6}')
-    zip=$ZIPS/$(basename "$dir").zip
-    mkdir -p "$ZIPS"; rm -f "$zip"
-    (cd "$(dirname "$dir")" && zip -0 -q -r "$zip" "$(basename "$dir")")
-    echo "== $label: $files files, $mb MB ($(du -sb "$zip" | awk '{printf "%.1f", $1 / 1e6}') MB as zip -0)," \
-         "$ROUNDS rounds of cp -r / cloak run / cloak run from zip ($THREADS threads)"
-    mkdir -p "$OUT"; cat "$zip" > /dev/null; find "$dir" -type f -exec cat {} + > /dev/null # warm the page cache
+    ZIP=$ZIPS/$(basename "$dir").zip
+    mkdir -p "$ZIPS"; rm -f "$ZIP"
+    (cd "$(dirname "$dir")" && zip -0 -q -r "$ZIP" "$(basename "$dir")")
+    echo "== $label: $files files, $mb MB ($(du -sb "$ZIP" | awk '{printf "%.1f", $1 / 1e6}') MB as zip -0)," \
+         "$ROUNDS rounds of cp -r, cp -r + sync, ${VARIANTS[*]/#/| } ($THREADS threads)"
+    mkdir -p "$OUT"; cat "$ZIP" > /dev/null; find "$dir" -type f -exec cat {} + > /dev/null # warm the page cache
     for r in $(seq 1 "$ROUNDS"); do
-        local o=$OUT/$(basename "$dir")-$r
+        local o=$OUT/$(basename "$dir")-$r line
         mkdir -p "$o"
         measure cp -r "$dir" "$o/cp"
         cp_s+=("$WALL")
         measure sh -c 'cp -r "$1" "$2" && sync' sh "$dir" "$o/cpsync"
         cs_s+=("$WALL")
-        cloak --in "$dir" --out "$o/run"
-        rn_s+=("$WALL"); rn_r+=("$RSS")
-        local last=$LAST cpu=$CPU
-        [ "$r" = 1 ] && { check "$dir" "$o/run"; python3 -c "import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); assert '[Content_Types].xml' in z.namelist()" "$REPORT" && echo "   audit report: $(du -h "$REPORT" | cut -f1) xlsx"; }
-        cloak --in "$zip" --out "$o/zip"
-        zp_s+=("$WALL"); zp_r+=("$RSS")
-        [ "$r" = 1 ] && check "$dir" "$o/zip"
+        line=$(printf "   round %d: cp -r %6.2f s, +sync %6.2f s" "$r" "${cp_s[-1]}" "${cs_s[-1]}")
+        for v in "${!VARIANTS[@]}"; do
+            variant "$v" "$dir" "$o/run$v"
+            vs[$v]+="$WALL "; vr[$v]+="$RSS "
+            line+=$(printf " | %s %6.2f s (%5.0f files/s, %5.0f MiB, CPU %6.2f s)" "${VARIANTS[$v]}" "$WALL" \
+                "$(echo "$files / $WALL" | bc -l)" "$(echo "$RSS / 1024" | bc -l)" "$CPU")
+            [ "$r" = 1 ] && check "$dir" "$o/run$v"
+            [ "$r" = 1 ] && [ "$v" != 0 ] && python3 -c "import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); assert '[Content_Types].xml' in z.namelist()" "$REPORT" \
+                && echo "   audit report: $(du -h "$REPORT" | cut -f1) xlsx"
+            [ "$v" = 0 ] && line+=" [$LAST]"
+        done
         loads+=("$(cut -d' ' -f1 /proc/loadavg)")
-        printf "   round %d: cp -r %6.2f s, +sync %6.2f s | run %6.2f s (%5.0f files/s, %6.1f MB/s, RSS %5.0f MiB, CPU %6.2f s) | zip %6.2f s (RSS %5.0f MiB) | load %s\n" \
-            "$r" "${cp_s[-1]}" "${cs_s[-1]}" "${rn_s[-1]}" "$(echo "$files / ${rn_s[-1]}" | bc -l)" "$(echo "$mb / ${rn_s[-1]}" | bc -l)" \
-            "$(echo "${rn_r[-1]} / 1024" | bc -l)" "$cpu" "${zp_s[-1]}" "$(echo "${zp_r[-1]} / 1024" | bc -l)" "$(cut -d' ' -f1-3 /proc/loadavg)"
-        echo "            $last (inside the JVM, without start-up)"
+        echo "$line | load $(cut -d' ' -f1-3 /proc/loadavg)"
     done
-    rm -f "$zip"
+    rm -f "$ZIP"
     local mcp mcs
     mcp=$(printf '%s\n' "${cp_s[@]}" | median)
     mcs=$(printf '%s\n' "${cs_s[@]}" | median)
     row "$label" "cp -r" "$files" "$mb" "$mcp" "$mcp" "$mcs" ""
     row "$label" "cp -r + sync" "$files" "$mb" "$mcs" "$mcp" "$mcs" ""
-    row "$label" "cloak run" "$files" "$mb" "$(printf '%s\n' "${rn_s[@]}" | median)" "$mcp" "$mcs" \
-        "$(printf '%s\n' "${rn_r[@]}" | sort -g | tail -1)"
-    row "$label" "cloak run zip" "$files" "$mb" "$(printf '%s\n' "${zp_s[@]}" | median)" "$mcp" "$mcs" \
-        "$(printf '%s\n' "${zp_r[@]}" | sort -g | tail -1)"
+    for v in "${!VARIANTS[@]}"; do
+        # shellcheck disable=SC2086
+        row "$label" "${VARIANTS[$v]}" "$files" "$mb" "$(printf '%s\n' ${vs[$v]} | median)" "$mcp" "$mcs" \
+            "$(printf '%s\n' ${vr[$v]} | sort -g | tail -1)"
+    done
     LOADS+=("$label: load average (1 min) after each round: ${loads[*]}")
 }
 
