@@ -1,5 +1,6 @@
 package org.cloak.dicom.data;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -7,15 +8,63 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * A value left in its source file: the codec copies it from file to file through channels,
- * so pixel data and other large values never enter the heap.
+ * so pixel data and other large values never enter the heap. A reference into a small file
+ * that the reader held whole in memory ({@link #inMemory}) serves its bytes from there, so the
+ * file is not opened again; it is still the same reference (equal when path, offset and length
+ * are), so what a data set holds does not depend on how its file was read.
  */
-public record BulkRef(Path path, long offset, long length) implements Value {
+public final class BulkRef implements Value {
+    private final Path path;
+    private final long offset;
+    private final long length;
+    /** The whole source file as read, indexed by offset in the file; null when not in memory. */
+    private final byte[] file;
+
+    public BulkRef(Path path, long offset, long length) {
+        this(path, offset, length, null);
+    }
+
+    private BulkRef(Path path, long offset, long length, byte[] file) {
+        this.path = path;
+        this.offset = offset;
+        this.length = length;
+        this.file = file;
+    }
+
+    /**
+     * A reference whose bytes are already in memory: {@code file} holds the source file from its
+     * start (at least up to {@code offset + length}) and must not change afterwards.
+     */
+    public static BulkRef inMemory(Path path, long offset, long length, byte[] file) {
+        if (offset < 0 || length < 0 || offset + length > file.length) {
+            throw new IllegalArgumentException("value at " + offset + " (" + length + " bytes) is outside the "
+                    + file.length + " bytes held");
+        }
+        return new BulkRef(path, offset, length, file);
+    }
+
+    public Path path() { return path; }
+
+    public long offset() { return offset; }
+
+    @Override
+    public long length() { return length; }
+
+    /** The value's bytes (the buffer's remaining ones, read-only) when they are held in memory, else null. */
+    public ByteBuffer memory() {
+        return file == null ? null : ByteBuffer.wrap(file, (int) offset, (int) length).asReadOnlyBuffer();
+    }
 
     /** Opens a stream over exactly this value's bytes. */
     public InputStream open() throws IOException {
+        if (file != null) {
+            return new ByteArrayInputStream(file, (int) offset, (int) length);
+        }
         FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
         ch.position(offset);
         return new BoundedStream(Channels.newInputStream(ch), length);
@@ -25,6 +74,9 @@ public record BulkRef(Path path, long offset, long length) implements Value {
     public byte[] readAll(int limit) throws IOException {
         if (length > limit) {
             throw new IOException("bulk value of " + length + " bytes exceeds the limit of " + limit);
+        }
+        if (file != null) {
+            return Arrays.copyOfRange(file, (int) offset, (int) (offset + length));
         }
         byte[] out = new byte[(int) length];
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
@@ -40,6 +92,17 @@ public record BulkRef(Path path, long offset, long length) implements Value {
         }
         return out;
     }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof BulkRef r && r.offset == offset && r.length == length && Objects.equals(r.path, path);
+    }
+
+    @Override
+    public int hashCode() { return Objects.hash(path, offset, length); }
+
+    @Override
+    public String toString() { return "BulkRef[path=" + path + ", offset=" + offset + ", length=" + length + "]"; }
 
     private static final class BoundedStream extends InputStream {
         private final InputStream in;

@@ -50,6 +50,7 @@ public enum Vr {
     private final int unitSize;
     private final boolean specificCharset;
     private final boolean multiValued;
+    private final int code;
 
     Vr(Kind kind, boolean longLength, int padding, int unitSize, boolean specificCharset, boolean multiValued) {
         this.kind = kind;
@@ -58,6 +59,7 @@ public enum Vr {
         this.unitSize = unitSize;
         this.specificCharset = specificCharset;
         this.multiValued = multiValued;
+        this.code = (name().charAt(0) << 8) | name().charAt(1);
     }
 
     public Kind kind() { return kind; }
@@ -108,7 +110,7 @@ public enum Vr {
     }
 
     /** The two-byte code as written in an explicit VR header. */
-    public int code() { return (name().charAt(0) << 8) | name().charAt(1); }
+    public int code() { return code; }
 
     private static final Vr[] CODES = new Vr[26 * 26];
 

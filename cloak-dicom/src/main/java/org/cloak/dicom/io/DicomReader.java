@@ -3,9 +3,7 @@ package org.cloak.dicom.io;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.DataFormatException;
@@ -25,7 +23,8 @@ import org.cloak.dicom.internal.ByteSource;
 
 /**
  * Reads Part 10 files and raw data sets (PS3.5, PS3.10). Header attributes are read into memory;
- * large binary values of a file stay in the file as {@link BulkRef}s. Nesting is bounded by
+ * large binary values of a file stay in the file as {@link BulkRef}s (served from memory when
+ * the file was small enough to be read whole, see {@link DicomInput}). Nesting is bounded by
  * {@link ReadOptions#maxDepth()}, and every length is checked against what encloses it, so
  * malformed input ends in a {@link DicomParseException} naming the offset and the tag.
  */
@@ -37,6 +36,11 @@ public final class DicomReader {
     private final Path path;
     private final String name;
     private int currentTag = -1;
+    /**
+     * Set at the first top-level element of {@link ReadOptions#skipFrom()}: from there on values
+     * are skipped, with the same checks as when they are read, and elements are not kept.
+     */
+    private boolean skipping;
 
     private DicomReader(ByteSource in, Path path, String name, ReadOptions opts) {
         this.in = in;
@@ -50,10 +54,14 @@ public final class DicomReader {
     }
 
     public static DicomFile read(Path path, ReadOptions opts) throws IOException {
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
-             ByteSource src = ByteSource.of(ch)) {
-            return new DicomReader(src, path, path.toString(), opts).readFile();
+        try (DicomInput in = DicomInput.open(path, opts)) {
+            return in.read();
         }
+    }
+
+    /** Reads a file opened by {@link DicomInput}. */
+    static DicomFile read(ByteSource src, Path path, ReadOptions opts) throws IOException {
+        return new DicomReader(src, path, path.toString(), opts).readFile();
     }
 
     /** Reads a Part 10 file or raw data set held in memory. */
@@ -108,7 +116,7 @@ public final class DicomReader {
             TransferSyntax ts = guessed ? guessSyntax(part10) : TransferSyntax.of(tsUid);
             long bodyStart = in.position();
             DataSet ds = ts.deflated() ? readDeflated(ts) : readBody(ts);
-            if (part10 && ds.isEmpty()) {
+            if (part10 && ds.isEmpty() && !skipping) {
                 // a file cut right after its meta: refused, there is nothing to de-identify or keep
                 throw new DicomParseException(name, bodyStart, -1, "no data set after the file meta information");
             }
@@ -172,27 +180,35 @@ public final class DicomReader {
 
     private DataSet readDeflated(TransferSyntax ts) throws IOException {
         long start = in.position();
-        byte[] compressed = in.bytes((int) Math.min(in.remaining(), Integer.MAX_VALUE - 8));
+        byte[] compressed = in.wholeFile();
+        int from = (int) start;
+        int length = (int) Math.min(in.remaining(), Integer.MAX_VALUE - 8);
+        if (compressed == null) { // read through a window: the stream is copied out of it
+            compressed = in.bytes(length);
+            from = 0;
+        }
         byte[] inflated;
         try {
-            inflated = inflate(compressed, true);
+            inflated = inflate(compressed, from, length, true);
         } catch (DataFormatException e) {
             try {
-                inflated = inflate(compressed, false); // some writers wrap the stream in zlib headers
+                inflated = inflate(compressed, from, length, false); // some writers wrap the stream in zlib headers
             } catch (DataFormatException e2) {
                 throw new DicomParseException(name, start, -1, "deflated data set is corrupt: " + e.getMessage());
             }
         }
         DicomReader inner = new DicomReader(ByteSource.of(inflated, 0, inflated.length), null,
                 name + " (inflated)", opts);
-        return inner.guard(() -> inner.readBody(TransferSyntax.EXPLICIT_LE));
+        DataSet ds = inner.guard(() -> inner.readBody(TransferSyntax.EXPLICIT_LE));
+        skipping = inner.skipping;
+        return ds;
     }
 
-    private byte[] inflate(byte[] data, boolean raw) throws DataFormatException, IOException {
+    private byte[] inflate(byte[] data, int from, int length, boolean raw) throws DataFormatException, IOException {
         Inflater inf = new Inflater(raw);
         try {
-            inf.setInput(data);
-            ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(data.length * 3L, 64 << 20));
+            inf.setInput(data, from, length);
+            ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(length * 3L, 64 << 20));
             byte[] chunk = new byte[64 * 1024];
             while (!inf.finished()) {
                 int n = inf.inflate(chunk);
@@ -233,7 +249,8 @@ public final class DicomReader {
                 break;
             }
             long start = in.position();
-            int tag = peekTag(le);
+            int tag = in.peekTag(le);
+            skipping |= !item && opts.skips(tag);
             if (tag == Tags.ITEM_DELIMITATION) {
                 currentTag = tag;
                 if (!item || end != UNDEFINED) {
@@ -255,7 +272,9 @@ public final class DicomReader {
             if (unsorted == null && !ordered) {
                 unsorted = new ArrayList<>(ds.elements());
             }
-            if (unsorted != null) {
+            if (skipping && !item) {
+                // checked, not kept
+            } else if (unsorted != null) {
                 unsorted.add(e);
             } else {
                 ds.put(e);
@@ -270,14 +289,6 @@ public final class DicomReader {
                 ds.put(e);
             }
         }
-    }
-
-    private int peekTag(boolean le) throws IOException {
-        long pos = in.position();
-        int g = in.u16(le);
-        int e = in.u16(le);
-        in.seek(pos);
-        return (g << 16) | e;
     }
 
     private Element readElement(boolean explicit, boolean le, int depth, long end) throws IOException {
@@ -333,15 +344,22 @@ public final class DicomReader {
 
     private Value readValue(Vr vr, long len) throws IOException {
         if (in.isFile() && vr.isBulkCandidate() && len > opts.bulkThreshold()) {
-            BulkRef ref = new BulkRef(path, in.position(), len);
-            in.skip(len);
-            return ref;
+            return bulk(len);
         }
         if (in.isFile() && len > opts.maxValueLength()) {
             throw error("a " + vr + " value of " + len + " bytes exceeds the in-memory limit of "
                     + opts.maxValueLength());
         }
-        return len == 0 ? Bytes.EMPTY : new Bytes(in.bytes((int) len));
+        return len == 0 ? Bytes.EMPTY : bytes(len);
+    }
+
+    /** A value read into memory, or skipped (an empty stand-in) once the elements are no longer kept. */
+    private Value bytes(long len) throws IOException {
+        if (skipping) {
+            in.skip(len);
+            return Bytes.EMPTY;
+        }
+        return new Bytes(in.bytes((int) len));
     }
 
     private Sequence readSequence(long len, boolean explicit, boolean le, int depth, boolean implicitUn)
@@ -414,11 +432,17 @@ public final class DicomReader {
 
     private Value readFragmentValue(long len) throws IOException {
         if (in.isFile() && len > opts.bulkThreshold()) {
-            BulkRef ref = new BulkRef(path, in.position(), len);
-            in.skip(len);
-            return ref;
+            return bulk(len);
         }
-        return len == 0 ? Bytes.EMPTY : new Bytes(in.bytes((int) len));
+        return len == 0 ? Bytes.EMPTY : bytes(len);
+    }
+
+    /** A reference to the value at the position, which is skipped; its bytes come along when the file is in memory. */
+    private BulkRef bulk(long len) throws IOException {
+        long at = in.position();
+        in.skip(len);
+        byte[] whole = in.wholeFile();
+        return whole == null ? new BulkRef(path, at, len) : BulkRef.inMemory(path, at, len, whole);
     }
 
     /** Loaded on first need: explicit VR files never need it, and loading it costs ~0.1 s at startup. */

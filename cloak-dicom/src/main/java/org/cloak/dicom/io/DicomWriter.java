@@ -3,6 +3,7 @@ package org.cloak.dicom.io;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
@@ -29,6 +30,7 @@ import org.cloak.dicom.internal.ByteSink;
  */
 public final class DicomWriter {
     private static final byte[] PREAMBLE = new byte[128];
+    private static final byte[] PREFIX = {'D', 'I', 'C', 'M'};
     private static final int UNDEFINED = 0xFFFFFFFF;
 
     private final ByteSink out;
@@ -56,10 +58,12 @@ public final class DicomWriter {
     /** Writes preamble, file meta (rebuilt from {@code originalMeta}) and data set to a channel. */
     public static void write(DataSet originalMeta, DataSet dataset, TransferSyntax ts, WritableByteChannel ch)
             throws IOException {
+        checkByteOrder(dataset, ts);
         DataSet meta = FileMeta.build(originalMeta, dataset, ts);
+        // one buffer for meta and data set: a small file goes out in one write
         try (ByteSink sink = new ByteSink(ch)) {
             sink.bytes(PREAMBLE);
-            sink.bytes(new byte[] {'D', 'I', 'C', 'M'});
+            sink.bytes(PREFIX);
             DicomWriter w = new DicomWriter(sink);
             long groupLength = 0;
             for (Element e : meta) {
@@ -68,23 +72,35 @@ public final class DicomWriter {
             w.writeHeader(0x00020000, Vr.UL, 4, true, true);
             sink.i32((int) groupLength, true);
             w.writeElements(meta, true, true);
+            if (!ts.deflated()) {
+                w.writeElements(dataset, ts.littleEndian(), ts.explicitVr());
+                return;
+            }
         }
-        writeDataSet(dataset, ts, ch);
+        writeDeflated(dataset, ch);
     }
 
     /** Writes a data set alone (no preamble, no meta), as on the network or inside a file. */
     public static void writeDataSet(DataSet dataset, TransferSyntax ts, WritableByteChannel ch) throws IOException {
-        if (dataset.isBigEndian() != ts.bigEndian()) {
-            // binary values are held as encoded and written as they are: swapping is not the writer's job
-            throw new IllegalArgumentException("the data set is " + (dataset.isBigEndian() ? "big" : "little")
-                    + " endian, " + ts.uid() + " is not");
-        }
+        checkByteOrder(dataset, ts);
         if (!ts.deflated()) {
             try (ByteSink sink = new ByteSink(ch)) {
                 new DicomWriter(sink).writeElements(dataset, ts.littleEndian(), ts.explicitVr());
             }
             return;
         }
+        writeDeflated(dataset, ch);
+    }
+
+    private static void checkByteOrder(DataSet dataset, TransferSyntax ts) {
+        if (dataset.isBigEndian() != ts.bigEndian()) {
+            // binary values are held as encoded and written as they are: swapping is not the writer's job
+            throw new IllegalArgumentException("the data set is " + (dataset.isBigEndian() ? "big" : "little")
+                    + " endian, " + ts.uid() + " is not");
+        }
+    }
+
+    private static void writeDeflated(DataSet dataset, WritableByteChannel ch) throws IOException {
         Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
         try {
             DeflaterOutputStream dos = new DeflaterOutputStream(new NonClosing(Channels.newOutputStream(ch)),
@@ -125,9 +141,7 @@ public final class DicomWriter {
             writeHeader(e.tag(), e.vr() == Vr.OW ? Vr.OW : Vr.OB, UNDEFINED, le, explicit);
             for (Value item : f.items()) {
                 long len = item.length();
-                out.u16(0xFFFE, le);
-                out.u16(0xE000, le);
-                out.i32((int) (len + (len & 1)), le);
+                out.u16u16i32(0xFFFE, 0xE000, (int) (len + (len & 1)), le);
                 writeRaw(item, Vr.OB);
             }
             writeDelimiter(Tags.SEQUENCE_DELIMITATION, le);
@@ -148,7 +162,12 @@ public final class DicomWriter {
         if (v instanceof Bytes b) {
             out.bytes(b.data());
         } else if (v instanceof BulkRef r) {
-            out.copyFrom(r.path(), r.offset(), r.length());
+            ByteBuffer held = r.memory();
+            if (held != null) {
+                out.bytes(held);
+            } else {
+                out.copyFrom(r.path(), r.offset(), r.length());
+            }
         }
         if ((len & 1) == 1) {
             out.u8(vr.paddingByte());
@@ -162,9 +181,8 @@ public final class DicomWriter {
         int len = seq.isUndefinedLength() || implicitUn ? UNDEFINED : (int) Lengths.sequenceContent(seq, itemExplicit);
         writeHeader(tag, implicitUn ? Vr.UN : Vr.SQ, len, le, explicit);
         for (DataSet item : seq) {
-            out.u16(0xFFFE, itemLe);
-            out.u16(0xE000, itemLe);
-            out.i32(item.isUndefinedLength() ? UNDEFINED : (int) Lengths.dataSet(item, itemExplicit), itemLe);
+            out.u16u16i32(0xFFFE, 0xE000, item.isUndefinedLength() ? UNDEFINED : (int) Lengths.dataSet(item, itemExplicit),
+                    itemLe);
             writeElements(item, itemLe, itemExplicit);
             if (item.isUndefinedLength()) {
                 writeDelimiter(Tags.ITEM_DELIMITATION, itemLe);
@@ -176,18 +194,16 @@ public final class DicomWriter {
     }
 
     private void writeDelimiter(int tag, boolean le) throws IOException {
-        out.u16(Tags.group(tag), le);
-        out.u16(Tags.element(tag), le);
-        out.i32(0, le);
+        out.u16u16i32(Tags.group(tag), Tags.element(tag), 0, le);
     }
 
     private void writeHeader(int tag, Vr vr, int len, boolean le, boolean explicit) throws IOException {
-        out.u16(Tags.group(tag), le);
-        out.u16(Tags.element(tag), le);
         if (!explicit) {
-            out.i32(len, le);
+            out.u16u16i32(Tags.group(tag), Tags.element(tag), len, le);
             return;
         }
+        out.u16(Tags.group(tag), le);
+        out.u16(Tags.element(tag), le);
         out.u16(vr.code(), false);
         if (vr.hasLongLength()) {
             out.u16(0, le);

@@ -514,7 +514,7 @@ class HostileInputTest {
         DicomWriter.write(new DataSet(), ds, TransferSyntax.DEFLATED_LE, Channels.newChannel(bos));
         byte[] bomb = bos.toByteArray();
         assertThat(bomb.length).isLessThan(200_000);
-        ReadOptions small = new ReadOptions(4096, 64, 64 << 20, 1 << 20);
+        ReadOptions small = ReadOptions.DEFAULT.withMaxInflatedSize(1 << 20);
         DicomParseException e = (DicomParseException) org.assertj.core.api.Assertions
                 .catchThrowable(() -> probe.readFile(bomb, small));
         assertThat(e).isNotNull();

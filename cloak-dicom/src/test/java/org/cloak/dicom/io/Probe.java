@@ -14,7 +14,8 @@ import org.junit.jupiter.api.function.ThrowingSupplier;
 
 /**
  * Reads hostile input under a time limit and an allocation budget, from memory and from a
- * file (the two sources take different paths: only files leave bulk values in place).
+ * file (the two sources take different paths: only files leave bulk values in place), and a
+ * file both ways: read whole into memory and read through the window, which must agree.
  */
 final class Probe {
     static final Duration LIMIT = Duration.ofSeconds(1);
@@ -102,22 +103,56 @@ final class Probe {
         return readFile(data, ReadOptions.DEFAULT);
     }
 
+    /**
+     * Reads a file whole and through the window; the two reads must give the same data set
+     * (values, and which are bulk references) or the same error. Returns the whole read.
+     */
     DicomFile readFile(byte[] data, ReadOptions opts) throws IOException {
         Path f = file(data);
         try {
-            return bounded(data.length, () -> DicomReader.read(f, opts));
+            Object whole = outcome(() -> bounded(data.length, () -> DicomReader.read(f, opts.withWholeFileLimit(Integer.MAX_VALUE))));
+            Object window = outcome(() -> bounded(data.length, () -> DicomReader.read(f, opts.withWholeFileLimit(0))));
+            if (whole instanceof DicomFile w && window instanceof DicomFile s) {
+                Same.compare(w.dataset().elements(), s.dataset().elements(), "whole vs window: ");
+                Same.compareKinds(w.dataset().elements(), s.dataset().elements(), "whole vs window: ");
+                assertThat(w.transferSyntax()).isEqualTo(s.transferSyntax());
+                return w;
+            }
+            if (whole instanceof DicomParseException w && window instanceof DicomParseException s) {
+                assertThat(w.offset()).as("offset whole vs window").isEqualTo(s.offset());
+                assertThat(w.tag()).as("tag whole vs window").isEqualTo(s.tag());
+                assertThat(w.problem()).as("problem whole vs window").isEqualTo(s.problem());
+                throw w;
+            }
+            throw new AssertionError("whole read gave " + whole + ", window read gave " + window);
         } finally {
             Files.deleteIfExists(f);
         }
     }
 
-    /** Asserts that the input is refused both from memory and from a file, the same way. */
+    private static Object outcome(Read read) {
+        try {
+            return read.run();
+        } catch (IOException | RuntimeException e) {
+            return e;
+        }
+    }
+
+    /**
+     * Asserts that the input is refused from memory, from a file, and by a file read that skips
+     * the groups from (0021,xxxx) on (what it skips it still checks), all the same way.
+     */
     DicomParseException refused(byte[] data) throws IOException {
         DicomParseException fromMemory = refusedFromMemory(data);
         DicomParseException fromFile = (DicomParseException) catchRead(() -> readFile(data));
         assertThat(fromFile.offset()).as("offset from file vs memory").isEqualTo(fromMemory.offset());
         assertThat(fromFile.tag()).as("tag from file vs memory").isEqualTo(fromMemory.tag());
         assertThat(fromFile.problem()).isEqualTo(fromMemory.problem());
+        DicomParseException skipping = (DicomParseException) catchRead(
+                () -> readFile(data, ReadOptions.DEFAULT.withSkipFrom(0x00210000)));
+        assertThat(skipping.offset()).as("offset when skipping vs memory").isEqualTo(fromMemory.offset());
+        assertThat(skipping.tag()).as("tag when skipping vs memory").isEqualTo(fromMemory.tag());
+        assertThat(skipping.problem()).isEqualTo(fromMemory.problem());
         return fromFile;
     }
 

@@ -63,6 +63,37 @@ final class Same {
         }
     }
 
+    /**
+     * Asserts that the same values are held the same way: bulk references (to the same place)
+     * where the other has them, bytes where the other has bytes.
+     */
+    static void compareKinds(List<Element> actual, List<Element> expected, String path) {
+        assertThat(actual).as("elements at %s", path).hasSameSizeAs(expected);
+        for (int i = 0; i < actual.size(); i++) {
+            Value a = actual.get(i).value();
+            Value x = expected.get(i).value();
+            String here = path + Tags.toString(actual.get(i).tag());
+            assertThat(a.getClass()).as("kind of value of %s", here).isEqualTo(x.getClass());
+            if (x instanceof BulkRef) {
+                assertThat(a).as("bulk reference of %s", here).isEqualTo(x);
+            } else if (x instanceof Sequence xs) {
+                Sequence as = (Sequence) a;
+                for (int j = 0; j < xs.size(); j++) {
+                    compareKinds(as.get(j).elements(), xs.get(j).elements(), here + "[" + j + "].");
+                }
+            } else if (x instanceof Fragments xf) {
+                List<Value> af = ((Fragments) a).items();
+                for (int j = 0; j < xf.items().size(); j++) {
+                    assertThat(af.get(j).getClass()).as("kind of fragment %d of %s", j, here)
+                            .isEqualTo(xf.items().get(j).getClass());
+                    if (xf.items().get(j) instanceof BulkRef) {
+                        assertThat(af.get(j)).as("fragment %d of %s", j, here).isEqualTo(xf.items().get(j));
+                    }
+                }
+            }
+        }
+    }
+
     static byte[] bytes(Value v) {
         if (v instanceof Bytes b) {
             return b.data();

@@ -12,8 +12,9 @@ import org.cloak.deid.pseudo.PseudonymException;
 import org.cloak.dicom.data.DataSet;
 import org.cloak.dicom.io.DicomFile;
 import org.cloak.dicom.io.DicomParseException;
-import org.cloak.dicom.io.DicomReader;
+import org.cloak.dicom.io.DicomInput;
 import org.cloak.dicom.io.DicomWriter;
+import org.cloak.dicom.io.ReadOptions;
 import org.cloak.pipeline.io.AtomicFiles;
 import org.cloak.pipeline.layout.LayoutValues;
 import org.cloak.pipeline.layout.OutputLayout;
@@ -24,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * De-identifies one input file: sniff, read (pixel data stays in the input file), plan the
+ * De-identifies one input file: sniff, read (a large file's pixel data stays in it), plan the
  * pseudonyms, run the engine, and write the result atomically in the input's transfer syntax,
  * or quarantine it. Never throws: every input ends as one {@link FileResult}. Fails closed: an
  * unexpected error quarantines the file rather than passing anything through. Thread-safe;
@@ -85,19 +86,15 @@ public final class FileProcessor {
 
     /** Processes one input; the result says how it ended. */
     public FileResult process(InputItem item) {
-        long size;
-        try {
-            DicomSniffer.Sniff sniff = DicomSniffer.sniff(item.file());
-            size = sniff.size();
-            if (!sniff.dicom()) {
+        long size = 0;
+        DicomFile in;
+        // one open and, for a small file, one read serve the sniff and the parse
+        try (DicomInput input = DicomInput.open(item.file(), ReadOptions.DEFAULT)) {
+            size = input.size();
+            if (!DicomSniffer.isDicom(input)) {
                 return new FileResult.Skipped(item, size);
             }
-        } catch (IOException e) {
-            return new FileResult.Failed(item, "cannot read the input: " + e.getMessage(), 0);
-        }
-        DicomFile in;
-        try {
-            in = DicomReader.read(item.file());
+            in = input.read();
         } catch (DicomParseException e) {
             return quarantine(item, "not readable as DICOM: " + e.getMessage(), size);
         } catch (IOException e) {

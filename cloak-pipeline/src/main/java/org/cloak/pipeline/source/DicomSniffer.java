@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.cloak.dicom.data.Vr;
+import org.cloak.dicom.io.DicomInput;
 
 /**
  * Tells DICOM files from other files (reports, thumbnails, DICOMDIR companions, .DS_Store...)
@@ -20,7 +21,7 @@ import org.cloak.dicom.data.Vr;
  * that fits in the file (implicit VR).
  */
 public final class DicomSniffer {
-    private static final int HEAD = 132;
+    private static final int HEAD = DicomInput.HEAD;
 
     private DicomSniffer() {}
 
@@ -30,6 +31,12 @@ public final class DicomSniffer {
     /** Whether {@code file} looks like DICOM. */
     public static boolean isDicom(Path file) throws IOException {
         return sniff(file).dicom();
+    }
+
+    /** Whether an opened input looks like DICOM, from the bytes its opening read: no read of its own. */
+    public static boolean isDicom(DicomInput in) throws IOException {
+        byte[] head = in.head();
+        return looksLikeDicom(head, head.length, in.size());
     }
 
     /** Reads the first bytes of {@code file} and decides. */
