@@ -22,9 +22,41 @@ public final class CloakCommand implements Runnable {
 
     /** A command line with Cloak's exit codes for usage errors. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new CloakCommand());
+        return withExitCodes(new CommandLine(new CloakCommand()));
+    }
+
+    /**
+     * The command line for these arguments. When the first one names a subcommand, the root
+     * holds that subcommand alone: picocli reads every command's annotations when it builds a
+     * command line, and sparing it the ten others shortens every start. Any other first
+     * argument (options, help, a typo) gets the whole command line.
+     */
+    public static CommandLine commandLine(String... args) {
+        if (args.length > 0 && !args[0].equals("help")) {
+            for (Class<?> sub : CloakCommand.class.getAnnotation(Command.class).subcommands()) {
+                Command c = sub.getAnnotation(Command.class);
+                if (c != null && c.name().equals(args[0])) {
+                    CommandLine root = new CommandLine(new Root());
+                    root.addSubcommand(new CommandLine(sub));
+                    return withExitCodes(root);
+                }
+            }
+        }
+        return commandLine();
+    }
+
+    private static CommandLine withExitCodes(CommandLine cl) {
         cl.setExitCodeExceptionMapper(ex -> ExitCodes.FAILURE);
         return cl;
+    }
+
+    /** The root of a command line built for one subcommand: its name is what usage messages show. */
+    @Command(name = "cloak", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class)
+    static final class Root implements Runnable {
+        @Override
+        public void run() {
+            // only reached through a subcommand
+        }
     }
 
     static final class VersionInfo implements CommandLine.IVersionProvider {

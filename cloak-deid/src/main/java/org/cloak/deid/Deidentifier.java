@@ -14,9 +14,11 @@ import org.cloak.dicom.data.DataSet;
  */
 public final class Deidentifier {
     private final DeidConfig config;
+    private final Markers markers;
 
     public Deidentifier(DeidConfig config) {
         this.config = config;
+        this.markers = new Markers(config);
     }
 
     public DeidConfig config() { return config; }
@@ -32,10 +34,10 @@ public final class Deidentifier {
                 return new DeidResult(new Outcome.Quarantined(reason + " (use --allow-burned-in to write it)"), List.of());
             }
         }
-        List<AuditEvent> events = new ArrayList<>();
+        List<AuditEvent> events = new ArrayList<>(64); // a typical header gives some 40 changes
         EngineContext ctx = new EngineContext(config, plan, DescriptorCleaner.forDataSet(original));
         DataSet out = new RuleWalker(config, ctx, original, events).walk();
-        Markers.apply(out, config, plan, events);
+        markers.apply(out, plan, events);
         return new DeidResult(new Outcome.Cleaned(new DataSet(), out), events);
     }
 }

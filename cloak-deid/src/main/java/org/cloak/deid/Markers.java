@@ -10,29 +10,47 @@ import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.Tag;
 import org.cloak.dicom.dict.Tags;
 
-/** Marks every output as de-identified (PS3.15 E.1.1, PS3.3 C.7.1.1) and names the time point. */
+/**
+ * Marks every output as de-identified (PS3.15 E.1.1, PS3.3 C.7.1.1) and names the time point.
+ * What does not depend on the file (values, audit events) is prepared once per configuration.
+ */
 final class Markers {
     private static final int LO_MAX = 64;
+    private static final String ORIGIN = "PS3.15 E.1.1";
+    private static final AuditEvent CODES_ADDED = new AuditEvent(Tags.toString(Tag.DeidentificationMethodCodeSequence),
+            "DeidentificationMethodCodeSequence", AuditEvent.Change.ADDED, "mark", ORIGIN, null, null);
 
-    private Markers() {}
+    private final DeidConfig config;
+    private final boolean none;
+    private final String[] method;
+    private final Marker identityRemoved = new Marker(Tag.PatientIdentityRemoved);
+    private final Marker methodText = new Marker(Tag.DeidentificationMethod);
+    private final Marker longitudinal = new Marker(Tag.LongitudinalTemporalInformationModified);
+    private final Marker timepoint = new Marker(Tag.ClinicalTrialTimePointID);
 
-    static void apply(DataSet out, DeidConfig config, PatientPlan plan, List<AuditEvent> events) {
-        if (config.rules().rules().isEmpty()) {
+    Markers(DeidConfig config) {
+        this.config = config;
+        this.none = config.rules().rules().isEmpty();
+        this.method = split(config.method().text());
+    }
+
+    void apply(DataSet out, PatientPlan plan, List<AuditEvent> events) {
+        if (none) {
             return; // the original profile changes nothing, so it claims nothing either
         }
-        set(out, Tag.PatientIdentityRemoved, Vr.CS, events, "YES");
-        set(out, Tag.DeidentificationMethod, Vr.LO, events, split(config.method().text()));
+        identityRemoved.set(out, Vr.CS, events, "YES");
+        methodText.set(out, Vr.LO, events, method);
         if (!config.method().codes().isEmpty()) {
-            putCodes(out, config, events);
+            putCodes(out, events);
         }
-        set(out, Tag.LongitudinalTemporalInformationModified, Vr.CS, events, config.longitudinal());
+        longitudinal.set(out, Vr.CS, events, config.longitudinal());
         if (plan.timepoint() != null) {
-            set(out, Tag.ClinicalTrialTimePointID, Vr.LO, events, plan.timepoint());
+            timepoint.set(out, Vr.LO, events, plan.timepoint());
         }
     }
 
     /** (0012,0064) is Type 1C: present only with at least one item, so profiles without codes leave it out. */
-    private static void putCodes(DataSet out, DeidConfig config, List<AuditEvent> events) {
+    private void putCodes(DataSet out, List<AuditEvent> events) {
         Sequence codes = new Sequence();
         for (DeidConfig.MethodCode c : config.method().codes()) {
             DataSet item = out.newItem();
@@ -42,14 +60,7 @@ final class Markers {
             codes.add(item);
         }
         out.put(Tag.DeidentificationMethodCodeSequence, Vr.SQ, codes);
-        events.add(new AuditEvent(Tags.toString(Tag.DeidentificationMethodCodeSequence),
-                "DeidentificationMethodCodeSequence", AuditEvent.Change.ADDED, "mark", "PS3.15 E.1.1", null, null));
-    }
-
-    private static void set(DataSet out, int tag, Vr vr, List<AuditEvent> events, String... values) {
-        AuditEvent.Change change = out.contains(tag) ? AuditEvent.Change.MODIFIED : AuditEvent.Change.ADDED;
-        out.setString(tag, vr, values);
-        events.add(new AuditEvent(Tags.toString(tag), DataSet.keywordOf(tag), change, "mark", "PS3.15 E.1.1", null, null));
+        events.add(CODES_ADDED);
     }
 
     /** LO holds 64 characters per value; a longer description becomes several values. */
@@ -63,5 +74,26 @@ final class Markers {
             }
         }
         return parts.toArray(String[]::new);
+    }
+
+    /** One marker attribute with its two possible audit events (the events are immutable). */
+    private static final class Marker {
+        private final int tag;
+        private final AuditEvent added;
+        private final AuditEvent modified;
+
+        Marker(int tag) {
+            this.tag = tag;
+            String path = Tags.toString(tag);
+            String keyword = DataSet.keywordOf(tag);
+            added = new AuditEvent(path, keyword, AuditEvent.Change.ADDED, "mark", ORIGIN, null, null);
+            modified = new AuditEvent(path, keyword, AuditEvent.Change.MODIFIED, "mark", ORIGIN, null, null);
+        }
+
+        void set(DataSet out, Vr vr, List<AuditEvent> events, String... values) {
+            AuditEvent event = out.contains(tag) ? modified : added;
+            out.setString(tag, vr, values);
+            events.add(event);
+        }
     }
 }

@@ -1,8 +1,7 @@
 package org.cloak.deid;
 
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import org.cloak.deid.action.Action;
 import org.cloak.deid.action.Keep;
 import org.cloak.deid.audit.AuditEvent;
@@ -30,12 +29,14 @@ final class RuleWalker {
     private final DataSet top;
     private final List<AuditEvent> events;
     private final ElementDictionary dict = ElementDictionary.standard();
+    private final boolean noRules;
 
     RuleWalker(DeidConfig config, EngineContext ctx, DataSet top, List<AuditEvent> events) {
         this.config = config;
         this.ctx = ctx;
         this.top = top;
         this.events = events;
+        this.noRules = config.rules().rules().isEmpty();
     }
 
     DataSet walk() {
@@ -45,46 +46,52 @@ final class RuleWalker {
     }
 
     /**
+     * @param path the path of the item being walked ("" at the top); an attribute's own path is
+     *     only built when a change is recorded, since most attributes are kept
      * @param inherited the action of an enclosing sequence that replaces or cleans its content
      *     (D or C), applied to free text inside that no rule of its own decides; null otherwise
      */
     private void walk(DataSet in, DataSet out, String path, Action inherited) {
-        Set<Integer> usedCreators = new HashSet<>();
+        CreatorTags usedCreators = null;
         for (Element e : in) {
             int tag = e.tag();
             if (Tags.isPrivateCreator(tag)) {
                 continue;
             }
             String creator = Tags.isPrivate(tag) ? in.privateCreatorOf(tag) : null;
-            boolean orphan = Tags.isPrivate(tag) && creator == null && !config.rules().rules().isEmpty();
+            boolean orphan = Tags.isPrivate(tag) && creator == null && !noRules;
             Rule rule = orphan ? NO_CREATOR : resolve(tag, creator);
             if (rule == KEEP && inherited != null && InheritedContent.applies(e)) {
                 rule = new Rule(null, inherited, "free text inside a sequence whose content is " + inherited.code());
             }
-            String here = path + Tags.toString(tag);
             Action handedDown = rule == KEEP ? inherited : InheritedContent.passedOn(rule.action());
-            Element result = apply(rule.action(), e, in, here, handedDown);
+            Element result = apply(rule.action(), e, in, path, handedDown);
             if (result == null) {
-                record(here, tag, creator, Change.REMOVED, rule, e, null, in);
+                record(path, tag, creator, Change.REMOVED, rule, e, null, in);
                 continue;
             }
             if (result != e && !(result.value() instanceof Sequence)) {
-                record(here, tag, creator, Change.MODIFIED, rule, e, result, in);
+                record(path, tag, creator, Change.MODIFIED, rule, e, result, in);
             }
             out.put(result);
             if (creator != null) {
+                if (usedCreators == null) {
+                    usedCreators = new CreatorTags();
+                }
                 usedCreators.add(Tags.creatorTagOf(tag));
             }
         }
-        for (int creatorTag : usedCreators) {
-            Element c = in.get(creatorTag);
-            if (c != null) {
-                out.put(c);
+        if (usedCreators != null) {
+            for (int i = 0; i < usedCreators.size; i++) {
+                Element c = in.get(usedCreators.tags[i]);
+                if (c != null) {
+                    out.put(c);
+                }
             }
         }
         for (Element e : in) {
-            if (Tags.isPrivateCreator(e.tag()) && !usedCreators.contains(e.tag())) {
-                record(path + Tags.toString(e.tag()), e.tag(), null, Change.REMOVED,
+            if (Tags.isPrivateCreator(e.tag()) && (usedCreators == null || !usedCreators.contains(e.tag()))) {
+                record(path, e.tag(), null, Change.REMOVED,
                         new Rule(null, new org.cloak.deid.action.Remove(), "private creator of a removed block"), e, null, in);
             }
         }
@@ -95,18 +102,20 @@ final class RuleWalker {
         return r == null ? KEEP : r;
     }
 
+    /** @param path the path of the item holding {@code e} */
     private Element apply(Action action, Element e, DataSet in, String path, Action inherited) {
         if (e.value() instanceof Sequence seq) {
             if (action.dropsItems()) {
                 return action.apply(e, ctx);
             }
             Sequence copy = new Sequence(seq.isUndefinedLength());
+            String here = path + Tags.toString(e.tag());
             copy.setImplicitLittleEndian(seq.isImplicitLittleEndian());
             for (int i = 0; i < seq.size(); i++) {
                 DataSet item = seq.get(i);
                 DataSet outItem = new DataSet(item.isBigEndian());
                 outItem.setUndefinedLength(item.isUndefinedLength());
-                walk(item, outItem, path + "[" + i + "]", inherited);
+                walk(item, outItem, here + "[" + i + "]", inherited);
                 copy.add(outItem);
             }
             return new Element(e.tag(), e.vr(), copy);
@@ -115,6 +124,7 @@ final class RuleWalker {
         return action.apply(e, ctx);
     }
 
+    /** @param path the path of the item holding the attribute */
     private void record(String path, int tag, String creator, Change change, Rule rule, Element before,
                         Element after, DataSet owner) {
         String keyword = creator != null ? "[" + creator + "]" : dict.keywordOf(tag);
@@ -125,6 +135,32 @@ final class RuleWalker {
             oldValue = ctx.text(before);
             newValue = after == null ? null : ctx.text(after);
         }
-        events.add(new AuditEvent(path, keyword, change, rule.action().code(), rule.origin(), oldValue, newValue));
+        events.add(new AuditEvent(path + Tags.toString(tag), keyword, change, rule.action().code(), rule.origin(),
+                oldValue, newValue));
+    }
+
+    /** The creator tags of the private blocks an item keeps: a handful at most, so a plain array. */
+    private static final class CreatorTags {
+        int[] tags = new int[4];
+        int size;
+
+        void add(int tag) {
+            if (contains(tag)) {
+                return;
+            }
+            if (size == tags.length) {
+                tags = Arrays.copyOf(tags, size * 2);
+            }
+            tags[size++] = tag;
+        }
+
+        boolean contains(int tag) {
+            for (int i = 0; i < size; i++) {
+                if (tags[i] == tag) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 }

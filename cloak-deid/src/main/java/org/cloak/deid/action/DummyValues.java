@@ -31,13 +31,11 @@ public final class DummyValues {
     }
 
     static Element replace(Element e, ActionContext ctx) {
-        int vm = minVm(e.tag());
         String t = text(e.vr());
         if (t != null) {
-            String[] values = new String[e.vr().isMultiValuedText() ? vm : 1];
-            Arrays.fill(values, t);
-            return ctx.withText(e, String.join("\\", values));
+            return ctx.withText(e, e.vr().isMultiValuedText() ? repeated(t, minVm(e.tag())) : t);
         }
+        int vm = minVm(e.tag());
         int unit = Math.max(1, e.vr().unitSize());
         int n = e.vr() == Vr.OB || e.vr() == Vr.UN ? 2 : unit * Math.max(1, vm);
         if (e.vr() == Vr.AT) {
@@ -45,6 +43,16 @@ public final class DummyValues {
             return new Element(e.tag(), e.vr(), new Bytes(b.array()));
         }
         return new Element(e.tag(), e.vr(), new Bytes(new byte[n]));
+    }
+
+    /** {@code vm} copies of a value, backslash-separated. */
+    private static String repeated(String value, int vm) {
+        if (vm == 1) {
+            return value;
+        }
+        String[] values = new String[vm];
+        Arrays.fill(values, value);
+        return String.join("\\", values);
     }
 
     /** Whether a user's text value can be written into an attribute of this VR. */

@@ -13,11 +13,18 @@ public record ReplaceUid() implements Action {
         if (text == null || text.isEmpty()) {
             return e;
         }
+        if (text.indexOf('\\') < 0) { // one value, the common case
+            return ctx.withText(e, map(text, ctx));
+        }
         String[] uids = text.split("\\\\", -1);
         for (int i = 0; i < uids.length; i++) {
-            String u = uids[i].trim().replace("\0", "");
-            uids[i] = u.isEmpty() ? u : ctx.mapUid(u);
+            uids[i] = map(uids[i], ctx);
         }
         return ctx.withText(e, String.join("\\", uids));
+    }
+
+    private static String map(String value, ActionContext ctx) {
+        String u = value.trim().replace("\0", "");
+        return u.isEmpty() ? u : ctx.mapUid(u);
     }
 }

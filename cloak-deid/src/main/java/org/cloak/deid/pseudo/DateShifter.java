@@ -1,5 +1,8 @@
 package org.cloak.deid.pseudo;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * Per-patient date offsets for the shift mode: the first 64 bits of
  * HMAC-SHA-256(secret, "date-shift", original PatientID) reduced into [min, max] days. The
@@ -11,6 +14,8 @@ final class DateShifter {
     private final Secret secret;
     private final int min;
     private final int max;
+    /** Offsets already computed: a patient's files all ask for the same one. */
+    private final Map<String, Integer> known = new ConcurrentHashMap<>();
 
     DateShifter(Secret secret, int min, int max) {
         if (min > max) {
@@ -22,6 +27,10 @@ final class DateShifter {
     }
 
     int offsetDays(String patientId) {
+        return known.computeIfAbsent(patientId, this::compute);
+    }
+
+    private int compute(String patientId) {
         byte[] h = secret.hmac("date-shift", patientId);
         long v = 0;
         for (int i = 0; i < 8; i++) {

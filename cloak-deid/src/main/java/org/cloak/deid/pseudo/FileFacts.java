@@ -1,9 +1,8 @@
 package org.cloak.deid.pseudo;
 
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.cloak.dicom.data.DataSet;
@@ -59,14 +58,34 @@ record FileFacts(String patientId, String studyUid, LocalDate date, String topFo
         for (int tag : DATE_TAGS) {
             String v = header.getString(tag);
             if (v != null && v.length() >= 8) {
-                try {
-                    return LocalDate.parse(v.substring(0, 8), DateTimeFormatter.BASIC_ISO_DATE);
-                } catch (DateTimeParseException ignored) {
-                    // an unparseable date says nothing about when the study was; try the next one
+                LocalDate d = basicIsoDate(v);
+                if (d != null) {
+                    return d;
                 }
+                // an unparseable date says nothing about when the study was; try the next one
             }
         }
         return null;
+    }
+
+    /**
+     * The date in the first eight characters (YYYYMMDD, ASCII digits, a real calendar day), or
+     * null: what {@code DateTimeFormatter.BASIC_ISO_DATE} accepts there, without its cost per file.
+     */
+    static LocalDate basicIsoDate(String v) {
+        int n = 0;
+        for (int i = 0; i < 8; i++) {
+            char c = v.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+            n = n * 10 + (c - '0');
+        }
+        try {
+            return LocalDate.of(n / 10000, n / 100 % 100, n % 100);
+        } catch (DateTimeException invalid) {
+            return null;
+        }
     }
 
     private static String orEmpty(String s) { return s == null ? "" : s; }

@@ -1,6 +1,8 @@
 package org.cloak.deid.pseudo;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * DETERMINISTIC: prefix + {@code width} characters of HMAC-SHA-256(secret, salt NUL PatientID),
@@ -18,6 +20,8 @@ final class HashedIds implements PatientIdStrategy {
     private final String prefix;
     private final String salt;
     private final int width;
+    /** IDs already computed: a patient's files all ask for the same one (the planner keeps every patient anyway). */
+    private final Map<String, String> known = new ConcurrentHashMap<>();
 
     HashedIds(Secret secret, String prefix, String salt, int width) {
         if (width < 1 || width > MAX_WIDTH) {
@@ -36,7 +40,7 @@ final class HashedIds implements PatientIdStrategy {
     public boolean needsDiscovery() { return false; }
 
     @Override
-    public String newId(FileFacts file) { return idFor(file.patientId()); }
+    public String newId(FileFacts file) { return known.computeIfAbsent(file.patientId(), this::idFor); }
 
     String idFor(String patientId) {
         String value = salt + '\0' + patientId;

@@ -10,8 +10,16 @@ import org.cloak.dicom.dict.UidRegistry;
  * (transfer syntaxes, SOP classes, coding schemes...) are returned unchanged.
  */
 public final class UidHasher implements UidMapper {
+    /** Slots of the per-thread cache; a power of two. */
+    private static final int RECENT = 256;
+
     private final Secret secret;
     private final UidRegistry registry = UidRegistry.standard();
+    /**
+     * The last UIDs mapped by each thread, direct-mapped by hash: the files of a series repeat
+     * its study, series and frame of reference UIDs, and a hit saves an HMAC.
+     */
+    private final ThreadLocal<String[]> recent = ThreadLocal.withInitial(() -> new String[2 * RECENT]);
 
     public UidHasher(Secret secret) {
         this.secret = secret;
@@ -19,9 +27,21 @@ public final class UidHasher implements UidMapper {
 
     @Override
     public String map(String uid) {
-        if (uid.isEmpty() || uid.startsWith("1.2.840.10008.") || registry.isRegistered(uid)) {
+        if (uid.isEmpty() || uid.startsWith("1.2.840.10008.")) {
             return uid;
         }
+        String[] cache = recent.get();
+        int slot = (uid.hashCode() & (RECENT - 1)) << 1;
+        if (uid.equals(cache[slot])) {
+            return cache[slot + 1];
+        }
+        String mapped = registry.isRegistered(uid) ? uid : hash(uid);
+        cache[slot] = uid;
+        cache[slot + 1] = mapped;
+        return mapped;
+    }
+
+    private String hash(String uid) {
         byte[] h = Arrays.copyOf(secret.hmac("uid", uid), 16);
         h[0] &= 0x7F; // keeps the number positive and below 2^127, as a version-4-like value
         return "2.25." + new BigInteger(1, h);

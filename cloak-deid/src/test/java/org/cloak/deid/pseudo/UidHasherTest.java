@@ -40,4 +40,40 @@ class UidHasherTest {
         assertThat(h.map(Uid.CTImageStorage)).isEqualTo(Uid.CTImageStorage);
         assertThat(h.map("")).isEmpty();
     }
+
+    @Test
+    void aRepeatedUidMapsAsOnItsFirstUseWhateverCameInBetween() {
+        UidHasher cached = new UidHasher(SECRET);
+        java.util.Map<String, String> first = new java.util.HashMap<>();
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < 2000; i++) { // more UIDs than the cache holds, so slots are reused
+                String uid = STUDY + "." + (i * 7919 % 2000);
+                String mapped = cached.map(uid);
+                assertThat(first.computeIfAbsent(uid, u -> new UidHasher(SECRET).map(u))).isEqualTo(mapped);
+            }
+        }
+        assertThat(cached.map(Uid.CTImageStorage)).isEqualTo(Uid.CTImageStorage);
+    }
+
+    @Test
+    void threadsShareNoCache() throws Exception {
+        UidHasher h = new UidHasher(SECRET);
+        String expected = new UidHasher(SECRET).map(STUDY);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Callable<String>> tasks = new java.util.ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                int n = i;
+                tasks.add(() -> {
+                    h.map(STUDY + "." + n);
+                    return h.map(STUDY);
+                });
+            }
+            for (java.util.concurrent.Future<String> f : pool.invokeAll(tasks)) {
+                assertThat(f.get()).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
 }

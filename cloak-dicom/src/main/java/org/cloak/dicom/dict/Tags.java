@@ -1,10 +1,14 @@
 package org.cloak.dicom.dict;
 
+import java.nio.charset.StandardCharsets;
+
 /** Helpers over 32-bit tags (group in the high 16 bits, element in the low 16). */
 public final class Tags {
     public static final int ITEM = 0xFFFEE000;
     public static final int ITEM_DELIMITATION = 0xFFFEE00D;
     public static final int SEQUENCE_DELIMITATION = 0xFFFEE0DD;
+
+    private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
     private Tags() {}
 
@@ -43,13 +47,13 @@ public final class Tags {
 
     /** "(gggg,eeee)" in upper-case hex, as the standard writes tags. */
     public static String toString(int tag) {
-        char[] c = new char[11];
+        byte[] c = new byte[11]; // Latin-1 bytes become a String by a plain copy, chars need compressing
         c[0] = '(';
         hex(tag >>> 16, c, 1);
         c[5] = ',';
         hex(tag & 0xFFFF, c, 6);
         c[10] = ')';
-        return new String(c);
+        return new String(c, StandardCharsets.ISO_8859_1);
     }
 
     /** Parses "(gggg,eeee)", "gggg,eeee" or "ggggeeee". */
@@ -61,9 +65,9 @@ public final class Tags {
         return (int) Long.parseLong(h, 16);
     }
 
-    private static void hex(int v, char[] out, int at) {
+    private static void hex(int v, byte[] out, int at) {
         for (int i = 3; i >= 0; i--) {
-            out[at + i] = Character.toUpperCase(Character.forDigit(v & 0xF, 16));
+            out[at + i] = HEX[v & 0xF];
             v >>>= 4;
         }
     }

@@ -11,11 +11,19 @@ import java.util.List;
 
 /** SHA-256 fingerprints used in audit reports. */
 public final class Digests {
+    private static final HexFormat HEX = HexFormat.of();
+    /** One digest per thread: looking one up costs as much as hashing a path (a digest resets after use). */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(Digests::newSha256);
+
     private Digests() {}
 
     public static String sha256Hex(byte[] bytes) {
+        return HEX.formatHex(SHA256.get().digest(bytes));
+    }
+
+    private static MessageDigest newSha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
         }

@@ -31,6 +31,8 @@ final class VaultCrypto {
     private static final int TAG_BITS = 128;
     static final int HEADER_BYTES = MAGIC.length + 1 + NONCE_BYTES;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** A cipher per thread: looking one up costs more than sealing a small map; each use starts with init. */
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(VaultCrypto::newCipher);
 
     private VaultCrypto() {}
 
@@ -99,8 +101,16 @@ final class VaultCrypto {
         return sealed.length < HEADER_BYTES ? new byte[0] : Arrays.copyOfRange(sealed, MAGIC.length + 1, HEADER_BYTES);
     }
 
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    }
+
     private static Cipher cipher(int mode, byte[] key, byte[] header) throws GeneralSecurityException {
-        Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+        Cipher c = CIPHERS.get();
         byte[] nonce = Arrays.copyOfRange(header, MAGIC.length + 1, HEADER_BYTES);
         c.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
         return c;
