@@ -19,11 +19,13 @@ import org.cloak.deid.audit.AuditEvent;
 
 /**
  * The Excel audit report (Apache POI): sheets Summary, Studies, Files and Changes. Rows are
- * streamed, and POI's temporary files are encrypted under a throw-away key, so neither memory
- * nor a stray temporary file depends on, or shows, the corpus. With a password the whole
+ * streamed, so memory does not depend on the corpus. With a password the whole
  * workbook is encrypted (ECMA-376 agile encryption, AES-256 / SHA-512, what Excel itself
  * writes) and opens only with it. Original values (Changes: old and new value) are written only
- * into an encrypted workbook.
+ * into an encrypted workbook. POI's temporary files hold the workbook's content while it is
+ * written: for an encrypted workbook they are encrypted too, under a throw-away key, so no stray
+ * temporary file shows what the workbook protects; a plain workbook's are plain, like the
+ * workbook itself (encrypting them would treble the time a large report takes).
  */
 public final class ExcelAuditWriter {
     /** Change rows beyond this are counted, not listed (Excel's sheet limit keeps a workbook usable). */
@@ -44,7 +46,7 @@ public final class ExcelAuditWriter {
         if (log.originalValues() && password == null) {
             throw new IllegalArgumentException("original values go only into an encrypted workbook: give a password");
         }
-        SXSSFWorkbook wb = new SXSSFWorkbookWithCustomZipEntrySource();
+        SXSSFWorkbook wb = password == null ? new SXSSFWorkbook() : new SXSSFWorkbookWithCustomZipEntrySource();
         try {
             fill(wb, log, summary);
             ReportFiles.write(xlsx, out -> {
