@@ -13,7 +13,8 @@
 # groups) and cp -r does not, so cp -r followed by sync is measured too, as the baseline with the
 # same durability. cloak runs through the ./cloak launcher, as users run it (its JVM flags and
 # class-data archive included; CLOAK_JAVA_OPTS overrides the flags).
-# The page cache is warmed once; then cp -r, cloak run and cloak run from the zip alternate for ROUNDS rounds, each under
+# Before every measured command the page cache is emptied and the input read back into it (see
+# settle); cp -r, cp -r + sync and the cloak runs alternate for ROUNDS rounds, each under
 # /usr/bin/time -v (wall time, peak RSS, CPU time). Medians are reported, with the load average
 # of each round: other work on the machine skews the figures, CPU seconds per file much less so.
 # Every measured command writes into a folder of its own, and outputs are deleted only after all
@@ -109,6 +110,15 @@ check() {
     echo "   verified: $m outputs, dcmdump reads them, no 'DOE^JANE' left (grep -r -a)"
 }
 
+# settle PATH...: the same memory state before every measured command: written data flushed, the
+# page cache emptied (as root; the outputs of earlier commands would otherwise fill memory, and
+# later commands would pay for reclaiming it) and the inputs read back into it
+settle() {
+    sync
+    if [ -w /proc/sys/vm/drop_caches ]; then echo 1 > /proc/sys/vm/drop_caches; fi
+    find "$@" -type f -exec cat {} + > /dev/null
+}
+
 median() { sort -g | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
 
 ROWS=()
@@ -152,12 +162,15 @@ bench_corpus() {
     for r in $(seq 1 "$ROUNDS"); do
         local o=$OUT/$(basename "$dir")-$r line
         mkdir -p "$o"
+        settle "$dir"
         measure cp -r "$dir" "$o/cp"
         cp_s+=("$WALL")
+        settle "$dir"
         measure sh -c 'cp -r "$1" "$2" && sync' sh "$dir" "$o/cpsync"
         cs_s+=("$WALL")
         line=$(printf "   round %d: cp -r %6.2f s, +sync %6.2f s" "$r" "${cp_s[-1]}" "${cs_s[-1]}")
         for v in "${!VARIANTS[@]}"; do
+            settle "$dir"
             variant "$v" "$dir" "$o/run$v"
             vs[$v]+="$WALL "; vr[$v]+="$RSS "
             line+=$(printf " | %s %6.2f s (%5.0f files/s, %5.0f MiB, CPU %6.2f s)" "${VARIANTS[$v]}" "$WALL" \
@@ -172,6 +185,7 @@ bench_corpus() {
     done
     local zs=() zr=()
     for r in $(seq 1 "$ROUNDS"); do
+        settle "$ZIP"
         cloak --in "$ZIP" --out "$OUT/$(basename "$dir")-$r/zip" --audit "$REPORT"
         zs+=("$WALL"); zr+=("$RSS")
         [ "$r" = 1 ] && check "$dir" "$OUT/$(basename "$dir")-$r/zip"
