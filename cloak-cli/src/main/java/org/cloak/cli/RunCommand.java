@@ -190,7 +190,7 @@ public final class RunCommand implements Callable<Integer> {
     private void checkPaths(Path vaultDir) throws UsageException {
         List<Path> real = inputs.stream().filter(p -> !p.toString().equals("-")).toList();
         PathChecks.requireOutputOutsideInputs(real, out);
-        // the secret must never travel with the de-identified data (issue 3, item 12)
+        // the secret must never travel with the de-identified data
         PathChecks.requireDisjoint("vault", vaultDir, "output folder", out);
     }
 

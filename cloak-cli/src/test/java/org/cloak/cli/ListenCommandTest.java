@@ -3,11 +3,15 @@ package org.cloak.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,6 +30,7 @@ import org.cloak.net.TlsOptions;
 import org.cloak.net.dimse.Status;
 import org.cloak.net.scu.EchoScu;
 import org.cloak.net.scu.ScuOptions;
+import org.cloak.pipeline.io.AtomicFiles;
 import org.cloak.pipeline.vault.KeySource;
 import org.cloak.pipeline.vault.ReidMap;
 import org.cloak.pipeline.vault.Vault;
@@ -275,11 +280,27 @@ class ListenCommandTest {
         return Oracles.run("storescu", null, args);
     }
 
+    /** The finished outputs; the listener may be writing meanwhile, so temporary files come and go. */
     private static List<Path> outputs(Path dir) throws Exception {
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).filter(p -> !dir.relativize(p).toString().startsWith(".cloak"))
-                    .sorted().toList();
-        }
+        List<Path> found = new ArrayList<>();
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) {
+                String name = p.getFileName().toString();
+                if (attrs.isRegularFile() && !dir.relativize(p).toString().startsWith(".cloak")
+                        && !(name.startsWith(AtomicFiles.TEMP_PREFIX) && name.endsWith(AtomicFiles.TEMP_SUFFIX))) {
+                    found.add(p);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path p, IOException e) {
+                return FileVisitResult.CONTINUE; // renamed or removed while the walk ran
+            }
+        });
+        found.sort(null);
+        return found;
     }
 
     private static int freePort() throws Exception {

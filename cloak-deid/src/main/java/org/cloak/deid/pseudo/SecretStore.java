@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the project's HMAC secret in a vault directory (issue 3 item 12). On first use 32
+ * Keeps the project's HMAC secret in a vault directory. On first use 32
  * random bytes are written to {@value #KEY_FILE}: the directory is created 0700 and the file
  * 0600 where the file system has POSIX permissions. The file appears whole or not at all (it is
  * written to a temporary file, then hard-linked into place, which fails if the key already

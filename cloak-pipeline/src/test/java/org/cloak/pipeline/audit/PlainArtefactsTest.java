@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 4: a run whose audit events carry PHI writes every plain artefact (CSV reports, vault
+ * A run whose audit events carry PHI writes every plain artefact (CSV reports, vault
  * files, an unencrypted workbook) and their bytes, and the decompressed parts of the workbook,
  * are searched for the PHI: none is found. The encrypted workbook's bytes show none either,
  * while decrypting it does show the values (so the search would have found a leak).
