@@ -8,7 +8,7 @@
 #    (bench/work/ct/full, made by cloak-bench's MakeCtCorpus; reused when bench/codec.sh left it).
 #    Target: cloak run <= 1.5x cp -r.
 # 2. SMALL=10000 small files (64x64 16-bit, full header with fake PHI, 100 per folder), made by
-#    bench/MakeSmallCorpus.java. Target: >= 2000 files/s on 2 cores.
+#    cloak-bench's MakeSmallCorpus. Target: >= 2000 files/s on 2 cores.
 # cloak run makes every output durable before it records its study finished (flushed to disk in
 # groups) and cp -r does not, so cp -r followed by sync is measured too, as the baseline with the
 # same durability. cloak runs through the ./cloak launcher, as users run it (its JVM flags and
@@ -73,7 +73,7 @@ fi
 if [ "$(find "$SMALLDIR" -name '*.dcm' 2>/dev/null | wc -l)" != "$SMALL" ]; then
     echo "== generating $SMALL small files in $SMALLDIR"
     rm -rf "$SMALLDIR"
-    java -cp "$ROOT/cloak-cli/target/cloak.jar" "$ROOT/bench/MakeSmallCorpus.java" "$SMALLDIR" "$SMALL"
+    java -cp "$BENCH" org.cloak.bench.MakeSmallCorpus "$SMALLDIR" "$SMALL"
 fi
 if [ -e "$OUT" ]; then
     rm -rf "$OUT"

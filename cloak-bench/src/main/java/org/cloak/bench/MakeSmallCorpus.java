@@ -1,3 +1,5 @@
+package org.cloak.bench;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -18,8 +20,8 @@ import org.cloak.dicom.io.TransferSyntax;
 /**
  * Writes COUNT small CT images (64x64, 16-bit) with a full header of obviously fake PHI (about
  * 60 attributes, nested sequences, a private block), 100 files per folder, one patient per
- * folder: the many-small-files case of bench/run.sh. Run with the source launcher:
- * {@code java -cp cloak-cli/target/cloak.jar bench/MakeSmallCorpus.java OUT COUNT}.
+ * folder: the many-small-files case of bench/run.sh. Run with:
+ * {@code java -cp cloak-bench/target/cloak-bench.jar org.cloak.bench.MakeSmallCorpus OUT COUNT}.
  */
 public final class MakeSmallCorpus {
     private static final String ROOT = "2.25.987654321987654321";
@@ -105,19 +107,7 @@ public final class MakeSmallCorpus {
         ds.setString(Tag.FrameOfReferenceUID, Vr.UI, ROOT + ".4." + patient);
         ds.setString(Tag.PositionReferenceIndicator, Vr.LO, "");
         ds.setString(Tag.ImageComments, Vr.LT, "Synthetic image for DOE^JANE");
-        ds.setInts(Tag.SamplesPerPixel, Vr.US, 1);
-        ds.setString(Tag.PhotometricInterpretation, Vr.CS, "MONOCHROME2");
-        ds.setInts(Tag.Rows, Vr.US, SIZE);
-        ds.setInts(Tag.Columns, Vr.US, SIZE);
-        ds.setString(Tag.PixelSpacing, Vr.DS, "0.5", "0.5");
-        ds.setInts(Tag.BitsAllocated, Vr.US, 16);
-        ds.setInts(Tag.BitsStored, Vr.US, 12);
-        ds.setInts(Tag.HighBit, Vr.US, 11);
-        ds.setInts(Tag.PixelRepresentation, Vr.US, 0);
-        ds.setString(Tag.WindowCenter, Vr.DS, "40");
-        ds.setString(Tag.WindowWidth, Vr.DS, "400");
-        ds.setString(Tag.RescaleIntercept, Vr.DS, "-1024");
-        ds.setString(Tag.RescaleSlope, Vr.DS, "1");
+        CtImage.pixelModule(ds, SIZE, SIZE, "0.5");
         ds.setString(0x00090010, Vr.LO, "ACME 1.0");
         ds.setString(0x00091001, Vr.LO, "DOE^JANE^" + patient);
         ds.setString(0x00091002, Vr.DS, "12.5");
