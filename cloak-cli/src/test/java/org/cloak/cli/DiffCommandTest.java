@@ -2,8 +2,6 @@ package org.cloak.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.cloak.dicom.data.DataSet;
@@ -11,7 +9,6 @@ import org.cloak.dicom.dict.Tag;
 import org.cloak.testkit.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class DiffCommandTest {
     @TempDir
@@ -19,13 +16,9 @@ class DiffCommandTest {
     String stdout;
 
     private int cloak(String... args) {
-        CommandLine cl = CloakCommand.commandLine();
-        StringWriter o = new StringWriter();
-        cl.setOut(new PrintWriter(o, true));
-        cl.setErr(new PrintWriter(new StringWriter(), true));
-        int status = cl.execute(args);
-        stdout = o.toString();
-        return status;
+        Cli.Result r = Cli.run(args);
+        stdout = r.out();
+        return r.status();
     }
 
     @Test

@@ -2,14 +2,11 @@ package org.cloak.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.cloak.testkit.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class InspectCommandTest {
     @TempDir
@@ -17,13 +14,9 @@ class InspectCommandTest {
     String stdout;
 
     private int cloak(String... args) {
-        CommandLine cl = CloakCommand.commandLine();
-        StringWriter o = new StringWriter();
-        cl.setOut(new PrintWriter(o, true));
-        cl.setErr(new PrintWriter(new StringWriter(), true));
-        int status = cl.execute(args);
-        stdout = o.toString();
-        return status;
+        Cli.Result r = Cli.run(args);
+        stdout = r.out();
+        return r.status();
     }
 
     @Test

@@ -2,8 +2,6 @@ package org.cloak.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.cloak.deid.verify.ReportJson;
@@ -19,7 +17,6 @@ import org.cloak.testkit.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** cloak run, then cloak verify on its output, as a reviewer would. */
 class VerifyCommandTest {
@@ -45,15 +42,10 @@ class VerifyCommandTest {
     }
 
     private int cloak(String... args) {
-        CommandLine cl = CloakCommand.commandLine();
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        cl.setOut(new PrintWriter(o, true));
-        cl.setErr(new PrintWriter(e, true));
-        int status = cl.execute(args);
-        stdout = o.toString();
-        stderr = e.toString();
-        return status;
+        Cli.Result r = Cli.run(args);
+        stdout = r.out();
+        stderr = r.err();
+        return r.status();
     }
 
     @Test
