@@ -18,7 +18,7 @@ import org.cloak.testkit.Oracles;
  * or for an enclosing sequence: e.g. the presentation state's Content Description (0070,0081)
  * has no row, so every profile keeps it and it carries no name here.
  */
-final class RealisticStudy {
+public final class RealisticStudy {
     static final String CT = "1.2.840.10008.5.1.4.1.1.2";
     static final String GSPS = "1.2.840.10008.5.1.4.1.1.11.1";
     static final String KO = "1.2.840.10008.5.1.4.1.1.88.59";
@@ -67,7 +67,7 @@ final class RealisticStudy {
     private RealisticStudy() {}
 
     /** Writes the study under {@code dir}/study and returns that folder. */
-    static Path write(Path dir) throws IOException {
+    public static Path write(Path dir) throws IOException {
         Path src = Files.createDirectories(dir.resolve("dumps"));
         Path study = dir.resolve("study");
         Files.createDirectories(study.resolve("series1"));
