@@ -3,41 +3,57 @@ package org.cloak.deid;
 import java.util.ArrayList;
 import java.util.List;
 import org.cloak.deid.audit.AuditEvent;
-import org.cloak.deid.clean.DescriptorCleaner;
 import org.cloak.deid.pseudo.PatientPlan;
 import org.cloak.dicom.data.DataSet;
 
 /**
- * The engine: turns one data set into its de-identified form by running the compiled rule
- * model over every attribute, at every depth, then marks the result (PS3.15 E.1.1 / E.3).
- * Thread-safe: one instance serves all workers.
+ * The engine: a chain of steps over one data set — the burned-in gate, the compiled header
+ * rules (every attribute, at every depth), an optional pixel step, and the markers (PS3.15
+ * E.1.1 / E.3). Thread-safe: one instance serves all workers.
  */
 public final class Deidentifier {
     private final DeidConfig config;
-    private final Markers markers;
+    private final List<DeidStep> steps;
 
     public Deidentifier(DeidConfig config) {
+        this(config, null);
+    }
+
+    private Deidentifier(DeidConfig config, DeidStep pixels) {
         this.config = config;
-        this.markers = new Markers(config);
+        List<DeidStep> chain = new ArrayList<>(4);
+        chain.add(new BurnedInGate(config.allowBurnedIn()));
+        chain.add(new HeaderRules(config));
+        if (pixels != null) {
+            chain.add(pixels);
+        }
+        chain.add(new MarkerStep(config));
+        this.steps = List.copyOf(chain);
+    }
+
+    /** This engine with a pixel step between the header rules and the markers. */
+    public Deidentifier withPixelStep(DeidStep pixels) {
+        return new Deidentifier(config, pixels);
     }
 
     public DeidConfig config() { return config; }
+
+    /** The steps in the order they run. */
+    public List<DeidStep> steps() { return steps; }
 
     /**
      * De-identifies {@code original} (left unchanged) for a patient whose pseudonyms are
      * already planned.
      */
     public DeidResult deidentify(DataSet original, PatientPlan plan) {
-        if (!config.allowBurnedIn()) {
-            String reason = BurnedInCheck.reason(original);
-            if (reason != null) {
-                return new DeidResult(new Outcome.Quarantined(reason + " (use --allow-burned-in to write it)"), List.of());
+        List<AuditEvent> events = new ArrayList<>(64); // a typical header gives some 40 changes
+        StepContext ctx = new StepContext(original, plan, events);
+        for (DeidStep step : steps) {
+            Outcome end = step.apply(ctx);
+            if (end != null) {
+                return new DeidResult(end, end instanceof Outcome.Quarantined ? List.of() : events);
             }
         }
-        List<AuditEvent> events = new ArrayList<>(64); // a typical header gives some 40 changes
-        EngineContext ctx = new EngineContext(config, plan, DescriptorCleaner.forDataSet(original));
-        DataSet out = new RuleWalker(config, ctx, original, events).walk();
-        markers.apply(out, plan, events);
-        return new DeidResult(new Outcome.Cleaned(new DataSet(), out), events);
+        return new DeidResult(new Outcome.Cleaned(ctx.output()), events);
     }
 }

@@ -1,6 +1,6 @@
 package org.cloak.deid.pseudo;
 
-import java.nio.file.Path;
+import java.io.Serializable;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,24 +20,20 @@ import org.cloak.dicom.dict.Tag;
  * @param folders folder names of the relative path, top first; for a file lying directly in the
  *     input root, the root's own name
  */
-record FileFacts(String patientId, String studyUid, LocalDate date, String topFolder, List<String> folders) {
+record FileFacts(String patientId, String studyUid, LocalDate date, String topFolder, List<String> folders)
+        implements Serializable {
     private static final int[] DATE_TAGS = {Tag.StudyDate, Tag.SeriesDate, Tag.AcquisitionDate, Tag.ContentDate};
 
-    static FileFacts of(DataSet header, Path inputRoot, Path relativePath) {
-        List<String> folders = new ArrayList<>();
-        Path root = inputRoot == null ? null : inputRoot.toAbsolutePath().normalize();
-        if (relativePath != null && relativePath.getParent() != null) {
-            for (Path p : relativePath.getParent()) {
-                folders.add(p.toString());
-            }
-        }
+    static FileFacts of(DataSet header, Origin origin) {
+        List<String> folders = new ArrayList<>(origin.folders());
+        String root = origin.root();
         String top;
         if (!folders.isEmpty()) {
-            top = root == null ? folders.get(0) : root.resolve(folders.get(0)).toString();
+            top = root.isEmpty() ? folders.get(0) : root + (root.endsWith("/") ? "" : "/") + folders.get(0);
         } else {
-            top = root == null ? "" : root.toString();
-            if (root != null && root.getFileName() != null) {
-                folders.add(root.getFileName().toString());
+            top = root;
+            if (origin.rootName() != null) {
+                folders.add(origin.rootName());
             }
         }
         return new FileFacts(orEmpty(header.getString(Tag.PatientID)), orEmpty(header.getString(Tag.StudyInstanceUID)),

@@ -1,7 +1,7 @@
 package org.cloak.deid.pseudo;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +23,7 @@ import org.cloak.dicom.dict.Tag;
  * observed (e.g. received over the network) still gets a plan; for SEQUENTIAL numbers, FOLDER
  * fallback numbers and time points that plan depends on arrival order, and a warning is logged.
  */
-public final class PseudonymPlanner {
+public final class PseudonymPlanner implements PlanSource {
     private final PatientIdStrategy ids;
     private final String patientName;
     private final DateShifter shifter;
@@ -44,8 +44,9 @@ public final class PseudonymPlanner {
     }
 
     /** The plan for one input file. Thread-safe. */
-    public PatientPlan planFor(DataSet original, Path inputRoot, Path relativePath) {
-        FileFacts f = FileFacts.of(original, inputRoot, relativePath);
+    @Override
+    public PatientPlan planFor(DataSet original, Origin origin) {
+        FileFacts f = FileFacts.of(original, origin);
         String newId = ids.newId(f);
         record(f, newId);
         String name = switch (patientName.toLowerCase(Locale.ROOT)) {
@@ -101,7 +102,7 @@ public final class PseudonymPlanner {
         private final String patientName;
         private final DateShifter shifter;
         private final Timepoints timepoints;
-        private final Set<FileFacts> seen = ConcurrentHashMap.newKeySet();
+        private final Discovery discovery = new Discovery();
         private volatile boolean built;
         private PseudonymPlanner planner;
 
@@ -120,16 +121,16 @@ public final class PseudonymPlanner {
         }
 
         /** Records one input file's header. Thread-safe; only before {@link #build()}. */
-        public Builder observe(DataSet header, Path inputRoot, Path relativePath) {
+        public Builder observe(DataSet header, Origin origin) {
+            return merge(new Discovery().observe(header, origin));
+        }
+
+        /** Adds observations made elsewhere (other threads, workers or machines). Only before {@link #build()}. */
+        public Builder merge(Discovery observed) {
             if (built) {
                 throw new IllegalStateException("observe() after build()");
             }
-            FileFacts f = FileFacts.of(header, inputRoot, relativePath);
-            ids.observe(f);
-            if (timepoints != null) {
-                timepoints.observe(f);
-            }
-            seen.add(f.identity());
+            discovery.merge(observed);
             return this;
         }
 
@@ -142,6 +143,14 @@ public final class PseudonymPlanner {
                 return planner;
             }
             built = true;
+            Set<FileFacts> seen = new HashSet<>();
+            for (FileFacts f : discovery.facts()) {
+                ids.observe(f);
+                if (timepoints != null) {
+                    timepoints.observe(f);
+                }
+                seen.add(f.identity());
+            }
             ids.freeze();
             planner = new PseudonymPlanner(this);
             for (FileFacts f : seen) {
@@ -152,6 +161,12 @@ public final class PseudonymPlanner {
                 }
             }
             return planner;
+        }
+
+        /** {@link #merge} then {@link #build()}: the planner for everything {@code observed}. */
+        public PseudonymPlanner build(Discovery observed) {
+            merge(observed);
+            return build();
         }
 
         private static String lower(String s) { return s == null ? "" : s.toLowerCase(Locale.ROOT); }

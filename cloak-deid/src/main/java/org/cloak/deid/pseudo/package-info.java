@@ -5,8 +5,8 @@
  * <pre>{@code
  * Secret secret = SecretStore.loadOrCreate(SecretStore.defaultVault());
  * PseudonymPlanner.Builder b = PseudonymPlanner.builder(recipe.patientId(), recipe.dates(), secret);
- * inputs.forEach(f -> b.observe(f.header(), f.root(), f.relative()));   // when b.needsDiscovery()
- * PatientPlan plan = b.build().planFor(header, root, relative);
+ * inputs.forEach(f -> b.observe(f.header(), f.origin()));   // when b.needsDiscovery()
+ * PatientPlan plan = b.build().planFor(header, origin);
  * }</pre>
  */
 package org.cloak.deid.pseudo;

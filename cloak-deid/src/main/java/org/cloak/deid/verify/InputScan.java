@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.cloak.deid.pseudo.Origin;
 import org.cloak.deid.pseudo.PseudonymPlanner;
 import org.cloak.deid.pseudo.UidMapper;
 import org.cloak.deid.recipe.Recipe;
@@ -42,7 +43,7 @@ record InputScan(Path root, Set<Path> files, Map<String, Path> bySop, Set<String
                 return;
             }
             files.add(rel);
-            builder.observe(ds, root, rel);
+            builder.observe(ds, Origin.ofFile(root, rel));
             ids.observe(ds);
             String sop = ds.getString(Tag.SOPInstanceUID);
             if (sop != null) {

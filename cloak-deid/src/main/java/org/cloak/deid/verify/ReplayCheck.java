@@ -42,7 +42,7 @@ final class ReplayCheck {
         DeidResult r = engine.deidentify(original, plan);
         if (!(r.outcome() instanceof Outcome.Cleaned cleaned)) {
             sink.add(FindingKind.NOT_CHECKED, file, "", "", "", "the engine does not write this input: "
-                    + ((Outcome.Quarantined) r.outcome()).reason(), "");
+                    + heldReason(r.outcome()), "");
             return;
         }
         for (Difference d : AttributeDiff.diff(cleaned.dataset(), actual)) {
@@ -100,5 +100,9 @@ final class ReplayCheck {
 
     private static boolean dependsOnSecret(Action a) {
         return a instanceof ReplaceUid || a instanceof Hash || a instanceof Pseudonym || a instanceof ShiftDate;
+    }
+
+    private static String heldReason(Outcome o) {
+        return o instanceof Outcome.Quarantined q ? q.reason() : ((Outcome.NeedsReview) o).reason();
     }
 }

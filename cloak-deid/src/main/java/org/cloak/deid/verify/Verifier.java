@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.cloak.deid.DeidConfig;
 import org.cloak.deid.Deidentifier;
 import org.cloak.deid.pseudo.Secret;
+import org.cloak.deid.pseudo.Origin;
 import org.cloak.deid.recipe.RecipeCompiler;
 import org.cloak.dicom.data.DataSet;
 import org.cloak.dicom.dict.Tag;
@@ -74,7 +75,7 @@ public final class Verifier {
                 DataSet original = p == null ? null : p.original();
                 if (p != null) {
                     try {
-                        replay.check(file, original, ds, inputs.planner().planFor(original, in, p.input()), sink);
+                        replay.check(file, original, ds, inputs.planner().planFor(original, Origin.ofFile(in, p.input())), sink);
                     } catch (RuntimeException e) {
                         sink.add(FindingKind.NOT_CHECKED, file, "", "", "", "the engine failed on the original: "
                                 + e.getClass().getSimpleName(), "");

@@ -64,7 +64,7 @@ class CsvIdsTest {
         Path csv = mapping("original,new\nPID-0001,SUBJ-A\n");
         PseudonymPlanner p = PseudonymPlanner.builder(Inputs.csv(csv, "ERROR"), Inputs.dates("keep"), SECRET).build();
         Input unmapped = INPUTS.get(1);
-        assertThatThrownBy(() -> p.planFor(unmapped.header(), unmapped.root(), unmapped.relative()))
+        assertThatThrownBy(() -> p.planFor(unmapped.header(), Origin.ofFile(unmapped.root(), unmapped.relative())))
                 .isInstanceOf(PseudonymException.class)
                 .hasMessageContaining("column 'original'")
                 .hasMessageNotContaining("PID-0004");

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class DateShiftTest {
     private static int offset(DateConfig dates, Secret secret, String patientId, String relative) {
         return PseudonymPlanner.builder(Inputs.ids("NONE"), dates, secret).build()
-                .planFor(header(patientId, "2.25.1", "20200101"), Path.of("/in"), Path.of(relative)).dateOffsetDays();
+                .planFor(header(patientId, "2.25.1", "20200101"), Origin.ofFile(Path.of("/in"), Path.of(relative))).dateOffsetDays();
     }
 
     @Test
@@ -36,7 +36,7 @@ class DateShiftTest {
         PseudonymPlanner p = Inputs.discover(Inputs.ids("NONE"), Inputs.shift(-365, -1), SECRET, inputs, 0);
         Set<Integer> offsets = new HashSet<>();
         for (Input in : inputs) {
-            offsets.add(p.planFor(in.header(), in.root(), in.relative()).dateOffsetDays());
+            offsets.add(p.planFor(in.header(), Origin.ofFile(in.root(), in.relative())).dateOffsetDays());
         }
         assertThat(offsets).containsExactly(offset(Inputs.shift(-365, -1), SECRET, "PID-0001", "z/9.dcm"));
         assertThat(p.dateOffsets()).containsOnlyKeys("PID-0001").containsValue(offsets.iterator().next());
@@ -76,7 +76,7 @@ class DateShiftTest {
         assertThat(offset(birthOnly, SECRET, "PID-0001", "a/1.dcm")).isEqualTo(-311);
         for (String mode : List.of("profile", "keep", "remove", "year-only", "fixed", "processing-date")) {
             PatientPlan plan = PseudonymPlanner.builder(Inputs.ids("NONE"), Inputs.dates(mode), SECRET).build()
-                    .planFor(header("PID-0001", "2.25.1", "20200101"), Path.of("/in"), Path.of("a/1.dcm"));
+                    .planFor(header("PID-0001", "2.25.1", "20200101"), Origin.ofFile(Path.of("/in"), Path.of("a/1.dcm")));
             assertThat(plan.dateOffsetDays()).as(mode).isZero();
             assertThat(plan.timepoint()).as(mode).isNull();
         }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class DeterministicIdsTest {
     private static String idOf(PatientIdConfig ids, Secret secret, String patientId) {
         return PseudonymPlanner.builder(ids, Inputs.dates("keep"), secret).build()
-                .planFor(header(patientId, "2.25.1", null), Path.of("/in"), Path.of("a/1.dcm")).newPatientId();
+                .planFor(header(patientId, "2.25.1", null), Origin.ofFile(Path.of("/in"), Path.of("a/1.dcm"))).newPatientId();
     }
 
     @Test
@@ -67,7 +67,7 @@ class DeterministicIdsTest {
 
     private static String nameOf(PatientIdConfig ids) {
         return PseudonymPlanner.builder(ids, Inputs.dates("keep"), SECRET).build()
-                .planFor(header("PID-0001", "2.25.1", null), Path.of("/in"), Path.of("a/1.dcm")).newPatientName();
+                .planFor(header("PID-0001", "2.25.1", null), Origin.ofFile(Path.of("/in"), Path.of("a/1.dcm"))).newPatientName();
     }
 
     @Test

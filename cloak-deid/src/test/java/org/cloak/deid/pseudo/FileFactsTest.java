@@ -23,9 +23,9 @@ class FileFactsTest {
 
     @Test
     void theStudyDateComesFromTheFirstDateThatParses() {
-        FileFacts f = FileFacts.of(Inputs.header("P1", "1.2.3", "20240230"), null, null);
+        FileFacts f = FileFacts.of(Inputs.header("P1", "1.2.3", "20240230"), Origin.unknown());
         assertThat(f.date()).isNull();
-        assertThat(FileFacts.of(Inputs.header("P1", "1.2.3", "20240229"), null, null).date())
+        assertThat(FileFacts.of(Inputs.header("P1", "1.2.3", "20240229"), Origin.unknown()).date())
                 .isEqualTo(LocalDate.of(2024, 2, 29));
     }
 

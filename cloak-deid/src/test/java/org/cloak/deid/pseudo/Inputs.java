@@ -108,7 +108,7 @@ final class Inputs {
         try {
             List<Future<?>> done = new ArrayList<>();
             for (Input in : order) {
-                done.add(pool.submit(() -> b.observe(in.header(), in.root(), in.relative())));
+                done.add(pool.submit(() -> b.observe(in.header(), Origin.ofFile(in.root(), in.relative()))));
             }
             for (Future<?> f : done) {
                 f.get();
@@ -121,6 +121,6 @@ final class Inputs {
 
     /** The new PatientID of every input, in input order. */
     static List<String> newIds(PseudonymPlanner planner, List<Input> inputs) {
-        return inputs.stream().map(in -> planner.planFor(in.header(), in.root(), in.relative()).newPatientId()).toList();
+        return inputs.stream().map(in -> planner.planFor(in.header(), Origin.ofFile(in.root(), in.relative())).newPatientId()).toList();
     }
 }

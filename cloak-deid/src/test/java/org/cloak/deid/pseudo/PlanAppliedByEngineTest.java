@@ -41,7 +41,7 @@ class PlanAppliedByEngineTest {
     }
 
     private static DataSet run(Deidentifier engine, PseudonymPlanner planner, Input in) {
-        Outcome o = engine.deidentify(in.header(), planner.planFor(in.header(), in.root(), in.relative())).outcome();
+        Outcome o = engine.deidentify(in.header(), planner.planFor(in.header(), Origin.ofFile(in.root(), in.relative()))).outcome();
         assertThat(o).isInstanceOf(Outcome.Cleaned.class);
         return ((Outcome.Cleaned) o).dataset();
     }

@@ -113,10 +113,10 @@ class SequentialIdsTest {
     void buildingTwiceGivesTheSamePlannerAndLateObservationsAreRefused() {
         PseudonymPlanner.Builder b = PseudonymPlanner.builder(Inputs.sequential("all"), Inputs.dates("keep"), SECRET);
         Input in = PATIENTS.get(0);
-        b.observe(in.header(), in.root(), in.relative());
+        b.observe(in.header(), Origin.ofFile(in.root(), in.relative()));
         PseudonymPlanner p = b.build();
         assertThat(b.build()).isSameAs(p);
-        assertThatThrownBy(() -> b.observe(in.header(), in.root(), in.relative()))
+        assertThatThrownBy(() -> b.observe(in.header(), Origin.ofFile(in.root(), in.relative())))
                 .isInstanceOf(IllegalStateException.class);
     }
 }

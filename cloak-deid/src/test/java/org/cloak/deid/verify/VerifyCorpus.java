@@ -15,6 +15,7 @@ import org.cloak.deid.DeidResult;
 import org.cloak.deid.Deidentifier;
 import org.cloak.deid.Outcome;
 import org.cloak.deid.profile.ProfileOption;
+import org.cloak.deid.pseudo.Origin;
 import org.cloak.deid.pseudo.PseudonymPlanner;
 import org.cloak.deid.pseudo.Secret;
 import org.cloak.deid.recipe.DateConfig;
@@ -88,15 +89,15 @@ final class VerifyCorpus {
         PseudonymPlanner.Builder b = PseudonymPlanner.builder(recipe.patientId(), recipe.dates(), secret);
         List<Path> files = files(in);
         for (Path rel : files) {
-            b.observe(DicomReader.read(in.resolve(rel)).dataset(), in, rel);
+            b.observe(DicomReader.read(in.resolve(rel)).dataset(), Origin.ofFile(in, rel));
         }
         PseudonymPlanner planner = b.build();
         for (Path rel : files) {
             DicomFile f = DicomReader.read(in.resolve(rel));
-            DeidResult r = engine.deidentify(f.dataset(), planner.planFor(f.dataset(), in, rel));
+            DeidResult r = engine.deidentify(f.dataset(), planner.planFor(f.dataset(), Origin.ofFile(in, rel)));
             Outcome.Cleaned c = (Outcome.Cleaned) r.outcome();
             Path target = Files.createDirectories(out.resolve(rel).getParent()).resolve(rel.getFileName());
-            write(c.fileMeta(), c.dataset(), f, target);
+            write(new DataSet(), c.dataset(), f, target);
         }
     }
 

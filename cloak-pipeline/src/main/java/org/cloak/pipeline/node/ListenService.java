@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Optional;
-import org.cloak.deid.Deidentifier;
+import org.cloak.deid.Deidentification;
 import org.cloak.deid.pseudo.PseudonymPlanner;
 import org.cloak.deid.pseudo.Secret;
 import org.cloak.deid.recipe.Recipe;
-import org.cloak.deid.recipe.RecipeCompiler;
+import org.cloak.deid.recipe.Recipes;
 import org.cloak.net.scp.DicomServer;
 import org.cloak.pipeline.layout.MirrorLayout;
 import org.cloak.pipeline.quarantine.Quarantine;
@@ -62,35 +62,33 @@ public final class ListenService implements AutoCloseable {
      */
     public static ListenService of(ListenOptions options, Recipe recipe, Secret secret, LocalDate processingDate,
                                    RunHooks hooks) throws IOException {
-        Deidentifier engine = new Deidentifier(RecipeCompiler.compile(recipe, secret, processingDate, false));
-        PseudonymPlanner.Builder planning = PseudonymPlanner.builder(recipe.patientId(), recipe.dates(), secret);
-        if (planning.needsDiscovery()) {
+        Deidentification.Preparation preparation = Recipes.prepare(recipe, secret, processingDate, false);
+        if (preparation.needsDiscovery()) {
             LOG.warn("the pseudonym settings number patients or take baselines in arrival order: "
                     + "a restarted listener numbers again from the start (see docs/listen.md)");
         }
-        return of(options, engine, planning.build(), hooks);
+        return of(options, preparation.build(), hooks);
     }
 
-    /** A node with an engine and planner already built, and no vault or audit. */
-    public static ListenService of(ListenOptions options, Deidentifier engine, PseudonymPlanner planner)
-            throws IOException {
-        return of(options, engine, planner, RunHooks.NONE);
+    /** A node with its de-identification already built, and no vault or audit. */
+    public static ListenService of(ListenOptions options, Deidentification deid) throws IOException {
+        return of(options, deid, RunHooks.NONE);
     }
 
-    /** A node with an engine and planner already built. */
-    public static ListenService of(ListenOptions options, Deidentifier engine, PseudonymPlanner planner,
-                                   RunHooks hooks) throws IOException {
+    /** A node with its de-identification already built. */
+    public static ListenService of(ListenOptions options, Deidentification deid, RunHooks hooks) throws IOException {
         Spool spool = Spool.open(options.outputDir());
-        StudyPlans plans = new StudyPlans(planner::planFor);
+        PseudonymPlanner planner = deid.planner();
+        StudyPlans plans = new StudyPlans(planner);
         FileProcessor.InputCheck check = hooks.check() != null ? hooks.check() : ds -> null;
         // names are one-to-one with instances (a resend is the same input): nothing to claim,
         // and a map of every output ever written would grow for as long as the node runs
-        FileProcessor processor = new FileProcessor(engine, plans, new MirrorLayout(options.outputDir()),
+        FileProcessor processor = new FileProcessor(deid.withPlans(plans), new MirrorLayout(options.outputDir()),
                 Quarantine.in(options.outputDir()), item -> null, TargetClaims.none(), check);
         ForwardQueue forward = options.forward() == null ? null
                 : new ForwardQueue(options.outputDir(), options.forward(), options.forwardScu(), options.forwardWait());
         NodeLedger ledger = new NodeLedger(options.outputDir(), hooks.vault(), hooks.audit(), planner, plans);
-        DeidStoreHandler handler = new DeidStoreHandler(spool, processor, engine.config().uids(), forward, ledger,
+        DeidStoreHandler handler = new DeidStoreHandler(spool, processor, deid.engine().config().uids(), forward, ledger,
                 options.threads());
         return new ListenService(options, handler, forward, ledger);
     }

@@ -1,13 +1,13 @@
 package org.cloak.pipeline.node;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.cloak.deid.pseudo.PatientPlan;
 import org.cloak.dicom.data.DataSet;
 import org.cloak.dicom.dict.Tag;
-import org.cloak.pipeline.run.PlanSource;
+import org.cloak.deid.pseudo.Origin;
+import org.cloak.deid.pseudo.PlanSource;
 
 /**
  * Gives every instance of a study the plan of the study's first instance, so a study received
@@ -44,10 +44,10 @@ final class StudyPlans implements PlanSource {
     }
 
     @Override
-    public PatientPlan planFor(DataSet original, Path inputRoot, Path relativePath) {
+    public PatientPlan planFor(DataSet original, Origin origin) {
         String study = original.getString(Tag.StudyInstanceUID);
         if (study == null || study.isEmpty()) {
-            return ask(original, inputRoot, relativePath);
+            return ask(original, origin);
         }
         synchronized (recent) {
             PatientPlan known = recent.get(study);
@@ -55,15 +55,15 @@ final class StudyPlans implements PlanSource {
                 return known;
             }
         }
-        PatientPlan plan = ask(original, inputRoot, relativePath);
+        PatientPlan plan = ask(original, origin);
         synchronized (recent) {
             // two first instances racing: the one recorded first wins for both
             return recent.computeIfAbsent(study, k -> plan);
         }
     }
 
-    private PatientPlan ask(DataSet original, Path inputRoot, Path relativePath) {
-        PatientPlan plan = planner.planFor(original, inputRoot, relativePath);
+    private PatientPlan ask(DataSet original, Origin origin) {
+        PatientPlan plan = planner.planFor(original, origin);
         planned.incrementAndGet(); // after the planner recorded its decision
         return plan;
     }

@@ -8,11 +8,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.cloak.deid.Deidentifier;
+import org.cloak.deid.DeidConfig;
+import org.cloak.deid.Deidentification;
+import org.cloak.deid.pseudo.Discovery;
 import org.cloak.deid.pseudo.PseudonymPlanner;
 import org.cloak.deid.pseudo.Secret;
 import org.cloak.deid.recipe.Recipe;
-import org.cloak.deid.recipe.RecipeCompiler;
+import org.cloak.deid.recipe.Recipes;
 import org.cloak.dicom.dict.Tags;
 import org.cloak.dicom.io.DicomFile;
 import org.cloak.dicom.io.DicomInput;
@@ -50,12 +52,10 @@ public final class DeidRun {
     private static final ReadOptions HEADERS_ONLY = ReadOptions.DEFAULT.withBulkThreshold(256)
             .withSkipFrom(Tags.of(0x0021, 0x0000));
 
-    private final Deidentifier engine;
-    private final PseudonymPlanner.Builder planning;
+    private final Deidentification.Preparation preparation;
 
-    public DeidRun(Deidentifier engine, PseudonymPlanner.Builder planning) {
-        this.engine = engine;
-        this.planning = planning;
+    public DeidRun(Deidentification.Preparation preparation) {
+        this.preparation = preparation;
     }
 
     /** Compiles the recipe with the project's secret; the processing date is stamped where the recipe asks. */
@@ -65,11 +65,11 @@ public final class DeidRun {
 
     /** As {@link #of(Recipe, Secret, LocalDate)}; {@code recordValues} keeps original values in the changes for an encrypted audit. */
     public static DeidRun of(Recipe recipe, Secret secret, LocalDate processingDate, boolean recordValues) {
-        Deidentifier engine = new Deidentifier(RecipeCompiler.compile(recipe, secret, processingDate, recordValues));
-        return new DeidRun(engine, PseudonymPlanner.builder(recipe.patientId(), recipe.dates(), secret));
+        return new DeidRun(Recipes.prepare(recipe, secret, processingDate, recordValues));
     }
 
-    public Deidentifier engine() { return engine; }
+    /** The compiled configuration the run de-identifies with. */
+    public DeidConfig config() { return preparation.config(); }
 
     /** {@link #run(List, RunOptions, Progress, RunHooks)} without vault, audit or input check. */
     public RunSummary run(List<InputItem> items, RunOptions options, Progress progress) throws InterruptedException {
@@ -98,11 +98,13 @@ public final class DeidRun {
         Leftovers.clean(options);
         BatchRunner runner = new BatchRunner(options.threads());
         StudyIndex index = new StudyIndex();
-        runner.run(items, item -> observe(item, index), (item, t) -> null, r -> { });
+        Discovery discovery = new Discovery();
+        runner.run(items, item -> observe(item, index, discovery), (item, t) -> null, r -> { });
         index.complete(items);
-        PseudonymPlanner planner = planning.build();
+        Deidentification deid = preparation.merge(discovery).build();
+        PseudonymPlanner planner = deid.planner();
         TargetClaims claims = new TargetClaims();
-        FileProcessor processor = new FileProcessor(engine, planner::planFor, layout,
+        FileProcessor processor = new FileProcessor(deid, layout,
                 new Quarantine(options.quarantineDir()), index::position, claims,
                 hooks.check() == null ? ds -> null : hooks.check()).unforced();
         Files.createDirectories(out);
@@ -163,13 +165,13 @@ public final class DeidRun {
     }
 
     /** Lets the planner and the study index see one header; unreadable files are left to the processing pass. */
-    private Void observe(InputItem item, StudyIndex index) {
+    private Void observe(InputItem item, StudyIndex index, Discovery discovery) {
         try (DicomInput in = DicomInput.open(item.file(), HEADERS_ONLY)) {
             if (DicomSniffer.isDicom(in)) {
                 DicomFile f = in.read();
                 index.observe(item, f.dataset());
-                if (planning.needsDiscovery()) {
-                    planning.observe(f.dataset(), item.root(), item.relative());
+                if (preparation.needsDiscovery()) {
+                    discovery.observe(f.dataset(), item.origin());
                 }
             }
         } catch (IOException | RuntimeException e) {

@@ -4,16 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Function;
-import org.cloak.deid.DeidResult;
-import org.cloak.deid.Deidentifier;
+import org.cloak.deid.Deidentification;
+import org.cloak.deid.Deidentified;
 import org.cloak.deid.Outcome;
-import org.cloak.deid.pseudo.PatientPlan;
-import org.cloak.deid.pseudo.PseudonymException;
 import org.cloak.dicom.data.DataSet;
 import org.cloak.dicom.io.DicomFile;
 import org.cloak.dicom.io.DicomParseException;
 import org.cloak.dicom.io.DicomInput;
-import org.cloak.dicom.io.DicomWriter;
 import org.cloak.dicom.io.ReadOptions;
 import org.cloak.pipeline.io.AtomicFiles;
 import org.cloak.pipeline.layout.LayoutValues;
@@ -34,8 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class FileProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(FileProcessor.class);
 
-    private final Deidentifier engine;
-    private final PlanSource plans;
+    private final Deidentification deid;
     private final OutputLayout layout;
     private final Quarantine quarantine;
     private final Function<InputItem, StudyIndex.Position> positions;
@@ -49,8 +45,8 @@ public final class FileProcessor {
         String refuse(DataSet original);
     }
 
-    public FileProcessor(Deidentifier engine, PlanSource plans, OutputLayout layout, Quarantine quarantine) {
-        this(engine, plans, layout, quarantine, item -> null, new TargetClaims(), ds -> null);
+    public FileProcessor(Deidentification deid, OutputLayout layout, Quarantine quarantine) {
+        this(deid, layout, quarantine, item -> null, new TargetClaims(), ds -> null);
     }
 
     /**
@@ -58,17 +54,16 @@ public final class FileProcessor {
      * @param claims the output paths already taken; a second input for one path is quarantined
      * @param check a check of the original data set (e.g. strict private data)
      */
-    public FileProcessor(Deidentifier engine, PlanSource plans, OutputLayout layout, Quarantine quarantine,
+    public FileProcessor(Deidentification deid, OutputLayout layout, Quarantine quarantine,
                          Function<InputItem, StudyIndex.Position> positions, TargetClaims claims, InputCheck check) {
-        this(engine, plans, layout, quarantine, positions, claims, check, true);
+        this(deid, layout, quarantine, positions, claims, check, true);
     }
 
-    private FileProcessor(Deidentifier engine, PlanSource plans, OutputLayout layout, Quarantine quarantine,
+    private FileProcessor(Deidentification deid, OutputLayout layout, Quarantine quarantine,
                           Function<InputItem, StudyIndex.Position> positions, TargetClaims claims, InputCheck check,
                           boolean forceEach) {
         this.forceEach = forceEach;
-        this.engine = engine;
-        this.plans = plans;
+        this.deid = deid;
         this.layout = layout;
         this.quarantine = quarantine;
         this.positions = positions;
@@ -81,7 +76,7 @@ public final class FileProcessor {
      * durable in groups (a batch run, per study with {@link org.cloak.pipeline.io.GroupSync}).
      */
     public FileProcessor unforced() {
-        return new FileProcessor(engine, plans, layout, quarantine, positions, claims, check, false);
+        return new FileProcessor(deid, layout, quarantine, positions, claims, check, false);
     }
 
     /** Processes one input; the result says how it ended. */
@@ -104,28 +99,17 @@ public final class FileProcessor {
         if (refused != null) {
             return quarantine(item, refused, size);
         }
-        Outcome outcome;
-        DeidResult result;
-        PatientPlan plan;
-        try {
-            plan = plans.planFor(in.dataset(), item.root(), item.relative());
-            result = engine.deidentify(in.dataset(), plan);
-            outcome = result.outcome();
-        } catch (PseudonymException e) {
-            return quarantine(item, "pseudonyms could not be planned: " + e.getMessage(), size);
-        } catch (RuntimeException e) {
-            // the message could quote a value, so only the kind of failure is kept
-            LOG.warn("M-QUARANTINE engine failure {} on file {}", e.getClass().getName(), Quarantine.neutralName(item));
-            return quarantine(item, "de-identification failed: " + e.getClass().getName(), size);
-        }
-        if (outcome instanceof Outcome.Quarantined q) {
+        Deidentified result = deid.deidentify(in, item.origin());
+        if (result.outcome() instanceof Outcome.Quarantined q) {
             return quarantine(item, q.reason(), size);
         }
-        Outcome.Cleaned cleaned = (Outcome.Cleaned) outcome;
+        if (result.outcome() instanceof Outcome.NeedsReview r) {
+            return quarantine(item, r.reason(), size);
+        }
         Path target;
         try {
             StudyIndex.Position p = positions.apply(item);
-            target = layout.target(item, new LayoutValues(cleaned.dataset(), plan.timepoint(),
+            target = layout.target(item, new LayoutValues(result.dataset(), result.plan().timepoint(),
                     p == null ? 0 : p.index(), p == null ? 0 : p.series()));
         } catch (RuntimeException e) {
             return quarantine(item, "no output path: " + e.getMessage(), size);
@@ -134,10 +118,9 @@ public final class FileProcessor {
             return quarantine(item, "layout collision: another input is written to the same output file", size);
         }
         try {
-            AtomicFiles.Content content = ch ->
-                    DicomWriter.write(cleaned.fileMeta(), cleaned.dataset(), in.transferSyntax(), ch);
+            AtomicFiles.Content content = result::writeTo;
             long written = forceEach ? AtomicFiles.write(target, content) : AtomicFiles.writeUnforced(target, content);
-            return new FileResult.Written(item, target, size, written, result);
+            return new FileResult.Written(item, target, size, written, result.result());
         } catch (IOException | RuntimeException e) {
             return quarantine(item, "could not write the output: " + e.getMessage(), size);
         }

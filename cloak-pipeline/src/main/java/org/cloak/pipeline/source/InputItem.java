@@ -1,6 +1,7 @@
 package org.cloak.pipeline.source;
 
 import java.nio.file.Path;
+import org.cloak.deid.pseudo.Origin;
 
 /**
  * One input file and where it came from.
@@ -11,4 +12,8 @@ import java.nio.file.Path;
  * @param relative the file's path relative to {@code root} (for a file given directly, its name);
  *     layouts and pseudonym strategies that look at folder names use it
  */
-public record InputItem(Path file, Path root, Path relative) {}
+public record InputItem(Path file, Path root, Path relative) {
+
+    /** Where the file lies, as the de-identification API sees it. */
+    public Origin origin() { return Origin.ofFile(root, relative); }
+}

@@ -18,7 +18,7 @@ final class AuditFixtures {
     private AuditFixtures() {}
 
     static DeidResult cleaned(List<AuditEvent> events) {
-        return new DeidResult(new Outcome.Cleaned(new DataSet(), new DataSet()), events);
+        return new DeidResult(new Outcome.Cleaned(new DataSet()), events);
     }
 
     static List<AuditEvent> phiEvents() {

@@ -75,7 +75,7 @@ class ProfileOutputsTest {
         Recipe recipe = new Recipe(profile, Set.of(), d.categories(), d.patientId(), d.dates(), d.overrides(),
                 d.keepPrivateCreators(), false, false);
         DeidRun run = DeidRun.of(recipe, secret, PROCESSING_DATE);
-        rules.put(profile, run.engine().config().rules());
+        rules.put(profile, run.config().rules());
         return run.run(InputSource.list(List.of(study)), RunOptions.defaults(out).withThreads(2), new Progress());
     }
 

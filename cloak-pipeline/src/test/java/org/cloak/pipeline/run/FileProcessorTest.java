@@ -40,7 +40,7 @@ class FileProcessorTest {
     void setUp() throws IOException {
         in = Files.createDirectories(dir.resolve("in"));
         out = dir.resolve("out");
-        processor = new FileProcessor(TestEngines.engine(), TestEngines.FIXED_PLAN, new MirrorLayout(out),
+        processor = new FileProcessor(TestEngines.deid(), new MirrorLayout(out),
                 Quarantine.in(out));
     }
 
@@ -128,9 +128,9 @@ class FileProcessorTest {
     @Test
     void aPlanningFailureQuarantinesWithItsValueFreeMessage() throws IOException {
         Path f = Fixtures.write(Fixtures.ct().build(), in.resolve("x.dcm"));
-        FileProcessor p = new FileProcessor(TestEngines.engine(), (ds, root, rel) -> {
+        FileProcessor p = new FileProcessor(TestEngines.deid((ds, origin) -> {
             throw new org.cloak.deid.pseudo.PseudonymException("PatientID not in mapping file ids.csv");
-        }, new MirrorLayout(out), Quarantine.in(out));
+        }), new MirrorLayout(out), Quarantine.in(out));
         FileResult r = p.process(new InputItem(f, in, Path.of("x.dcm")));
         assertThat(((FileResult.Quarantined) r).reason())
                 .isEqualTo("pseudonyms could not be planned: PatientID not in mapping file ids.csv");
@@ -140,9 +140,9 @@ class FileProcessorTest {
     @Test
     void anEngineFailureQuarantinesWithoutTheExceptionMessage() throws IOException {
         Path f = Fixtures.write(Fixtures.ct().build(), in.resolve("x.dcm"));
-        FileProcessor p = new FileProcessor(TestEngines.engine(), (ds, root, rel) -> {
+        FileProcessor p = new FileProcessor(TestEngines.deid((ds, origin) -> {
             throw new NumberFormatException("For input string: DOE^JANE");
-        }, new MirrorLayout(out), Quarantine.in(out));
+        }), new MirrorLayout(out), Quarantine.in(out));
         FileResult r = p.process(new InputItem(f, in, Path.of("x.dcm")));
         assertThat(((FileResult.Quarantined) r).reason())
                 .isEqualTo("de-identification failed: java.lang.NumberFormatException");

@@ -4,10 +4,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.cloak.deid.DeidConfig;
+import org.cloak.deid.Deidentification;
 import org.cloak.deid.Deidentifier;
 import org.cloak.deid.action.Remove;
 import org.cloak.deid.action.ReplaceUid;
 import org.cloak.deid.pseudo.PatientPlan;
+import org.cloak.deid.pseudo.PlanSource;
 import org.cloak.deid.pseudo.Secret;
 import org.cloak.deid.pseudo.UidHasher;
 import org.cloak.deid.rule.Rule;
@@ -19,7 +21,7 @@ import org.cloak.dicom.dict.Tag;
 /** A small hand-built engine for pipeline tests that do not depend on a profile's contents. */
 final class TestEngines {
     static final Secret SECRET = new Secret("0123456789abcdef0123456789abcdef".getBytes());
-    static final PlanSource FIXED_PLAN = (ds, root, rel) -> new PatientPlan("P001", "P001", 0, null, d -> d);
+    static final PlanSource FIXED_PLAN = (ds, origin) -> new PatientPlan("P001", "P001", 0, null, d -> d);
 
     private TestEngines() {}
 
@@ -35,5 +37,14 @@ final class TestEngines {
                         new DeidConfig.MethodCode("113100", "DCM", "Basic Application Confidentiality Profile"))),
                 "UNMODIFIED", false, new UidHasher(SECRET), SECRET, LocalDate.of(2026, 1, 2), false);
         return new Deidentifier(config);
+    }
+
+    /** {@link #engine()} with the fixed plan. */
+    static Deidentification deid() {
+        return deid(FIXED_PLAN);
+    }
+
+    static Deidentification deid(PlanSource plans) {
+        return Deidentification.of(engine(), plans);
     }
 }
