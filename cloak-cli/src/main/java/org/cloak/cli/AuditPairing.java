@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.cloak.deid.verify.Pairing;
-import org.cloak.deid.verify.TreeFiles;
+import org.cloak.pipeline.verify.Pairing;
+import org.cloak.pipeline.verify.TreeFiles;
 import org.cloak.pipeline.audit.CsvAuditWriter;
 import org.cloak.pipeline.audit.Digests;
 

@@ -8,7 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.cloak.deid.verify.TreeFiles;
+import org.cloak.pipeline.verify.TreeFiles;
 import org.cloak.dicom.data.DataSet;
 import org.cloak.dicom.dict.ElementDictionary;
 import org.cloak.dicom.dict.Tags;

@@ -1,5 +1,6 @@
 package org.cloak.cli;
 
+import org.cloak.pipeline.folder.OutputFolder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -154,7 +155,7 @@ public final class ListenCommand implements Callable<Integer> {
         }
         Instant started = Instant.now();
         try (Vault vault = Vault.openOrCreate(key.vaultDir(), key.keySource(env));
-             AuditLog log = audits.isEmpty() ? null : new AuditLog(options.outputDir().resolve(".cloak"), false)) {
+             AuditLog log = audits.isEmpty() ? null : new AuditLog(OutputFolder.of(options.outputDir()).state(), false)) {
             ListenService service = ListenService.of(options, recipe, vault.secret(), LocalDate.now(),
                     new RunHooks(vault, log, null));
             try {

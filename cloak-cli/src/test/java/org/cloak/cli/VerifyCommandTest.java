@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.cloak.deid.verify.ReportJson;
-import org.cloak.deid.verify.SignOffLog;
-import org.cloak.deid.verify.VerifyReport;
+import org.cloak.pipeline.verify.ReportJson;
+import org.cloak.pipeline.verify.SignOffLog;
+import org.cloak.pipeline.verify.VerifyReport;
 import org.cloak.dicom.data.DataSet;
 import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.Tag;
@@ -46,6 +46,23 @@ class VerifyCommandTest {
         stdout = r.out();
         stderr = r.err();
         return r.status();
+    }
+
+    @Test
+    void verifyFindsTheQuarantineWhereverTheRunPutIt() throws Exception {
+        DataSet us = Fixtures.ct().patientName("DOE^JANE").instance(4).build();
+        us.setString(Tag.Modality, Vr.CS, "US");
+        Fixtures.write(us, in.resolve("series1/us.dcm"));
+        Path elsewhere = dir.resolve("held");
+        Path out2 = dir.resolve("out2");
+        assertThat(cloak("run", "--layout", "mirror", "--in", in.toString(), "--out", out2.toString(),
+                "--quarantine", elsewhere.toString(), "--vault", vault.toString(),
+                "--key-file", dir.resolve("vault.key").toString())).as(stderr).isEqualTo(2);
+        assertThat(elsewhere).isDirectoryContaining(p -> p.getFileName().toString().endsWith(".dcm"));
+        int status = cloak("verify", "--out", out2.toString(), "--in", in.toString(), "--vault", vault.toString(),
+                "--key-file", dir.resolve("vault.key").toString());
+        assertThat(status).as(stdout + stderr).isZero();
+        assertThat(stdout).doesNotContain("MISSING_OUTPUT");
     }
 
     @Test

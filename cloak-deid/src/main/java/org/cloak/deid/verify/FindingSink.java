@@ -5,15 +5,15 @@ import java.util.Comparator;
 import java.util.List;
 
 /** Collects findings from the worker threads; values are masked here, as they arrive, unless shown. */
-final class FindingSink {
+public final class FindingSink {
     private final boolean showValues;
     private final List<Finding> findings = new ArrayList<>();
 
-    FindingSink(boolean showValues) {
+    public FindingSink(boolean showValues) {
         this.showValues = showValues;
     }
 
-    void add(FindingKind kind, String file, String path, String keyword, String rule, String detail, String value) {
+    public void add(FindingKind kind, String file, String path, String keyword, String rule, String detail, String value) {
         Finding f = new Finding(kind.severity(), kind, file, path, keyword == null ? "" : keyword,
                 rule == null ? "" : rule, detail == null ? "" : detail, showValues ? nz(value) : Masking.mask(value));
         synchronized (findings) {
@@ -22,7 +22,7 @@ final class FindingSink {
     }
 
     /** Sorted by file, then path, then kind, so a report does not depend on thread scheduling. */
-    List<Finding> sorted() {
+    public List<Finding> sorted() {
         synchronized (findings) {
             List<Finding> out = new ArrayList<>(findings);
             out.sort(Comparator.comparing(Finding::file).thenComparing(Finding::path)

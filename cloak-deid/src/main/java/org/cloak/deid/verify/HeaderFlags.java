@@ -10,11 +10,11 @@ import org.cloak.dicom.dict.Tags;
  * Checks that need no original: the output is marked as de-identified, does not say its pixels
  * carry text, and holds no private attribute that the recipe removes (at any depth).
  */
-final class HeaderFlags {
+public final class HeaderFlags {
     private HeaderFlags() {}
 
     /** @param originalTop the paired original's top level for rule conditions, or null */
-    static void check(String file, DataSet output, DataSet originalTop, RuleLookup rules, FindingSink sink) {
+    public static void check(String file, DataSet output, DataSet originalTop, RuleLookup rules, FindingSink sink) {
         String removed = output.getString(Tag.PatientIdentityRemoved);
         if (removed == null || !removed.trim().equalsIgnoreCase("YES")) {
             sink.add(FindingKind.IDENTITY_REMOVED_MISSING, file, Tags.toString(Tag.PatientIdentityRemoved),

@@ -4,7 +4,7 @@ import org.cloak.dicom.data.DataSet;
 
 /**
  * Where the identifying values searched in an output come from: the originals
- * ({@link OriginalIdentifiers}), a values file a reviewer keeps ({@link ValuesFileIdentifiers}),
+ * ({@link OriginalIdentifiers}), a values file a reviewer keeps,
  * or the vault's re-identification map (the command line's adapter, since the vault lives in the pipeline).
  * Implementations are thread-safe.
  */

@@ -6,10 +6,10 @@ import org.cloak.dicom.dict.Tags;
 import org.cloak.dicom.io.DicomFile;
 
 /** The file meta information names the same SOP instance and class as the data set (PS3.10 7.1). */
-final class MetaCheck {
+public final class MetaCheck {
     private MetaCheck() {}
 
-    static void check(String file, DicomFile f, FindingSink sink) {
+    public static void check(String file, DicomFile f, FindingSink sink) {
         DataSet meta = f.fileMeta();
         if (meta.isEmpty()) {
             sink.add(FindingKind.META_MISMATCH, file, "", "", "", "no file meta information", "");

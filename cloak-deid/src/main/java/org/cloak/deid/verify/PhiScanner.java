@@ -19,10 +19,10 @@ import org.cloak.dicom.dict.Tag;
  * and a physician called Head would otherwise flag every head CT; whole names, IDs and dates
  * are reported there as anywhere.
  */
-final class PhiScanner {
+public final class PhiScanner {
     private PhiScanner() {}
 
-    static void scan(String file, DataSet output, DataSet originalTop, IdentifierMatcher m, RuleLookup rules,
+    public static void scan(String file, DataSet output, DataSet originalTop, IdentifierMatcher m, RuleLookup rules,
                      FindingSink sink) {
         if (m.isEmpty()) {
             return;
@@ -75,7 +75,7 @@ final class PhiScanner {
     }
 
     /** Pixel data in any form, overlay data (60xx,3000) and waveform samples. */
-    static boolean isSamples(int tag) {
+    public static boolean isSamples(int tag) {
         return tag == Tag.PixelData || tag == Tag.FloatPixelData || tag == Tag.DoubleFloatPixelData
                 || (tag & 0xFF01FFFF) == 0x60003000 || tag == Tag.WaveformData;
     }

@@ -13,14 +13,14 @@ import org.cloak.dicom.dict.Tag;
  * UID map) that has no output is an error; one that names an instance in neither set (a prior
  * study, a patient object) is worth a warning.
  */
-final class References {
+public final class References {
     private record Ref(String file, String path, String uid) {}
 
     private final Set<String> instances = ConcurrentHashMap.newKeySet();
     private final List<Ref> refs = new ArrayList<>();
 
     /** Records an output's SOP Instance UID and its references. Thread-safe. */
-    void observe(String file, DataSet output) {
+    public void observe(String file, DataSet output) {
         String sop = output.getString(Tag.SOPInstanceUID);
         if (sop != null) {
             instances.add(sop);
@@ -41,7 +41,7 @@ final class References {
     }
 
     /** @param inputInstances the SOP Instance UIDs the inputs were expected to get in the output (empty without inputs) */
-    void check(Set<String> inputInstances, FindingSink sink) {
+    public void check(Set<String> inputInstances, FindingSink sink) {
         for (Ref r : refs) {
             if (instances.contains(r.uid())) {
                 continue;

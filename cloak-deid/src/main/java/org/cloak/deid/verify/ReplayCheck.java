@@ -27,18 +27,18 @@ import org.cloak.dicom.dict.Tags;
  * another day); without the run's secret, values that depend on it (UIDs, hashed IDs, shifted
  * dates) are accepted when they differ from the original.
  */
-final class ReplayCheck {
+public final class ReplayCheck {
     private final Deidentifier engine;
     private final RuleLookup rules;
     private final boolean secretKnown;
 
-    ReplayCheck(Deidentifier engine, RuleLookup rules, boolean secretKnown) {
+    public ReplayCheck(Deidentifier engine, RuleLookup rules, boolean secretKnown) {
         this.engine = engine;
         this.rules = rules;
         this.secretKnown = secretKnown;
     }
 
-    void check(String file, DataSet original, DataSet actual, PatientPlan plan, FindingSink sink) {
+    public void check(String file, DataSet original, DataSet actual, PatientPlan plan, FindingSink sink) {
         DeidResult r = engine.deidentify(original, plan);
         if (!(r.outcome() instanceof Outcome.Cleaned cleaned)) {
             sink.add(FindingKind.NOT_CHECKED, file, "", "", "", "the engine does not write this input: "

@@ -10,15 +10,15 @@ import org.cloak.dicom.dict.Tags;
  * The rule that decides an attribute, as the engine resolves it: the last matching rule whose
  * condition holds on the original top level; private elements without a creator go.
  */
-final class RuleLookup {
+public final class RuleLookup {
     private final RuleSet rules;
 
-    RuleLookup(RuleSet rules) {
+    public RuleLookup(RuleSet rules) {
         this.rules = rules;
     }
 
     /** @param top the original's top level (conditions are tested on it), or the output's when there is none */
-    Rule resolve(int tag, DataSet owner, DataSet top) {
+    public Rule resolve(int tag, DataSet owner, DataSet top) {
         if (Tags.isPrivate(tag) && !Tags.isPrivateCreator(tag)) {
             String creator = owner.privateCreatorOf(tag);
             if (creator == null) {
@@ -29,7 +29,7 @@ final class RuleLookup {
         return rules.resolve(tag, null, top);
     }
 
-    static String describe(Rule r) {
+    public static String describe(Rule r) {
         if (r == null) {
             return "K (no rule: kept)";
         }

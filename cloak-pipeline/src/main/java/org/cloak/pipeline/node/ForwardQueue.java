@@ -1,5 +1,6 @@
 package org.cloak.pipeline.node;
 
+import org.cloak.pipeline.folder.OutputFolder;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -41,7 +42,6 @@ import org.slf4j.LoggerFactory;
 public final class ForwardQueue implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ForwardQueue.class);
     /** Location relative to the output folder. */
-    public static final Path RELATIVE = Path.of(".cloak", "forward");
     static final int BATCH = 500;
     private static final Duration FIRST_WAIT = Duration.ofSeconds(1);
 
@@ -64,7 +64,7 @@ public final class ForwardQueue implements AutoCloseable {
      * @param maxWait longest wait between two attempts while the destination is down
      */
     public ForwardQueue(Path outputDir, AeAddress destination, ScuOptions scu, Duration maxWait) throws IOException {
-        Path dir = outputDir.toAbsolutePath().normalize().resolve(RELATIVE);
+        Path dir = OutputFolder.of(outputDir.toAbsolutePath().normalize()).forward();
         this.pending = Files.createDirectories(dir.resolve("pending"));
         this.refused = Files.createDirectories(dir.resolve("refused"));
         this.destination = destination;

@@ -1,5 +1,6 @@
 package org.cloak.pipeline.node;
 
+import org.cloak.pipeline.folder.OutputFolder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -19,7 +20,6 @@ import org.cloak.net.scp.StoreRequest;
  */
 final class Spool {
     /** Location relative to the output folder. */
-    static final Path RELATIVE = Path.of(".cloak", "spool");
     private static final String SUFFIX = ".dcm";
     private static final int BUFFER = 64 * 1024;
 
@@ -31,7 +31,7 @@ final class Spool {
 
     /** The spool of an output folder, emptied of files left by an earlier process. */
     static Spool open(Path outputDir) throws IOException {
-        Path dir = Files.createDirectories(outputDir.resolve(RELATIVE));
+        Path dir = Files.createDirectories(OutputFolder.of(outputDir).spool());
         try (DirectoryStream<Path> left = Files.newDirectoryStream(dir)) {
             for (Path p : left) {
                 Files.deleteIfExists(p);

@@ -1,5 +1,6 @@
 package org.cloak.pipeline.quarantine;
 
+import org.cloak.pipeline.folder.OutputFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -18,7 +19,6 @@ import org.cloak.pipeline.source.InputItem;
  */
 public final class Quarantine {
     /** Default location relative to the output folder. */
-    public static final Path DEFAULT_RELATIVE = Path.of(".cloak", "quarantine");
     private static final int NAME_HEX_DIGITS = 24;
 
     private final Path dir;
@@ -29,7 +29,7 @@ public final class Quarantine {
 
     /** The quarantine inside an output folder. */
     public static Quarantine in(Path outputDir) {
-        return new Quarantine(outputDir.resolve(DEFAULT_RELATIVE));
+        return new Quarantine(OutputFolder.of(outputDir).defaultQuarantine());
     }
 
     public Path dir() { return dir; }

@@ -108,6 +108,7 @@ public final class DeidRun {
                 new Quarantine(options.quarantineDir()), index::position, claims,
                 hooks.check() == null ? ds -> null : hooks.check()).unforced();
         Files.createDirectories(out);
+        options.folder().recordQuarantine(options.quarantineDir());
         try (Journal journal = Journal.open(out, options.restart());
              LeafTracker tracker = new LeafTracker(out, index, journal, hooks, planner, progress, Syncer.forTree(out))) {
             progress.planned(items.size(), index.leaves().keySet().stream()

@@ -1,5 +1,6 @@
 package org.cloak.pipeline.run;
 
+import org.cloak.pipeline.folder.OutputFolder;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -20,7 +21,6 @@ import java.util.Map;
  * is ignored. Names no original value: leaves and inputs are SHA-256 hashes.
  */
 public final class Journal implements AutoCloseable {
-    public static final Path RELATIVE = Path.of(".cloak", "journal");
 
     /** One file of a finished leaf. */
     public record Entry(String inputHash, String study, String output) {}
@@ -38,7 +38,7 @@ public final class Journal implements AutoCloseable {
 
     /** Opens the journal of {@code out}; {@code restart} truncates it. */
     public static Journal open(Path out, boolean restart) throws IOException {
-        Path file = out.resolve(RELATIVE);
+        Path file = OutputFolder.of(out).journal();
         Files.createDirectories(file.getParent());
         Map<String, List<Entry>> done = restart || !Files.exists(file) ? new HashMap<>() : read(file);
         FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,

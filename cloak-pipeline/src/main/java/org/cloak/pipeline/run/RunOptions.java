@@ -1,5 +1,6 @@
 package org.cloak.pipeline.run;
 
+import org.cloak.pipeline.folder.OutputFolder;
 import java.nio.file.Path;
 import org.cloak.pipeline.quarantine.Quarantine;
 
@@ -30,7 +31,7 @@ public record RunOptions(Path outputDir, int threads, Path quarantineDir, String
     /** One worker per processor, quarantine in {@code OUT/.cloak/quarantine}, mirror layout. */
     public static RunOptions defaults(Path outputDir) {
         return new RunOptions(outputDir, Runtime.getRuntime().availableProcessors(),
-                outputDir.resolve(Quarantine.DEFAULT_RELATIVE));
+                OutputFolder.of(outputDir).defaultQuarantine());
     }
 
     public RunOptions withThreads(int n) { return new RunOptions(outputDir, n, quarantineDir, layout, restart); }
@@ -42,8 +43,11 @@ public record RunOptions(Path outputDir, int threads, Path quarantineDir, String
     public RunOptions withRestart(boolean r) { return new RunOptions(outputDir, threads, quarantineDir, layout, r); }
 
     /** The output's state folder ({@code OUT/.cloak}): journal, temporary archive entries, default quarantine. */
-    public Path stateDir() { return outputDir.resolve(".cloak"); }
+    public Path stateDir() { return folder().state(); }
+
+    /** The output folder and its state paths. */
+    public OutputFolder folder() { return OutputFolder.of(outputDir); }
 
     /** Where archive entries are extracted while they are processed. */
-    public Path tmpDir() { return stateDir().resolve("tmp"); }
+    public Path tmpDir() { return folder().tmp(); }
 }

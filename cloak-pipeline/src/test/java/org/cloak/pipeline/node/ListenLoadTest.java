@@ -76,7 +76,7 @@ class ListenLoadTest {
         System.out.printf("listen load: %d instances from %d storescu in %.2f s (%.0f instances/s); %s; peak heap (sum of pool peaks) %d MB%n",
                 each * PROCESSES, PROCESSES, seconds, each * PROCESSES / seconds, hwm,
                 peakHeap >> 20);
-        try (var left = Files.list(out.resolve(Spool.RELATIVE))) {
+        try (var left = Files.list(org.cloak.pipeline.folder.OutputFolder.of(out).spool())) {
             assertThat(left.count()).as("spool emptied").isZero();
         }
     }

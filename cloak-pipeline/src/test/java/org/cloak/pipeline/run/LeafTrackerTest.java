@@ -59,7 +59,7 @@ class LeafTrackerTest {
     }
 
     private String journal() throws IOException {
-        return Files.readString(out.resolve(Journal.RELATIVE));
+        return Files.readString(org.cloak.pipeline.folder.OutputFolder.of(out).journal());
     }
 
     @Test

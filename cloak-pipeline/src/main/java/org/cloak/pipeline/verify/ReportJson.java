@@ -1,5 +1,6 @@
-package org.cloak.deid.verify;
+package org.cloak.pipeline.verify;
 
+import org.cloak.deid.verify.*;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;

@@ -1,5 +1,6 @@
-package org.cloak.deid.verify;
+package org.cloak.pipeline.verify;
 
+import org.cloak.deid.verify.*;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

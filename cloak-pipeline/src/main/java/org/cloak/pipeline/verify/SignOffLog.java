@@ -1,5 +1,7 @@
-package org.cloak.deid.verify;
+package org.cloak.pipeline.verify;
 
+import org.cloak.pipeline.folder.OutputFolder;
+import org.cloak.deid.verify.*;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -23,7 +25,7 @@ public final class SignOffLog {
     private SignOffLog() {}
 
     public static Path fileIn(Path outDir) {
-        return outDir.resolve(TreeFiles.STATE_DIR).resolve(FILE);
+        return OutputFolder.of(outDir).signOffs();
     }
 
     public static void append(Path outDir, SignOff s) throws IOException {

@@ -1,13 +1,14 @@
-package org.cloak.deid.verify;
+package org.cloak.pipeline.verify;
 
+import org.cloak.deid.verify.*;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.cloak.deid.verify.VerifyReport.SeriesSummary;
-import org.cloak.deid.verify.VerifyReport.StudySummary;
+import org.cloak.pipeline.verify.VerifyReport.SeriesSummary;
+import org.cloak.pipeline.verify.VerifyReport.StudySummary;
 import org.cloak.dicom.data.DataSet;
 import org.cloak.dicom.dict.Tag;
 import org.cloak.dicom.dict.Tags;

@@ -1,4 +1,4 @@
-package org.cloak.deid.verify;
+package org.cloak.pipeline.verify;
 
 /**
  * A reviewer's sign-off of a checked output, one line of {@code OUT/.cloak/signoff.jsonl}, which

@@ -1,5 +1,7 @@
-package org.cloak.deid.verify;
+package org.cloak.pipeline.verify;
 
+import org.cloak.pipeline.folder.OutputFolder;
+import org.cloak.deid.verify.*;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,12 +12,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The files of a tree, sorted, without the state folder {@value #STATE_DIR} at its top (where
+ * The files of a tree, sorted, without the state folder {@value OutputFolder#STATE} at its top (where
  * a run keeps its quarantine, which holds original data, and where sign-offs are recorded).
  * Links to folders are not followed.
  */
 public final class TreeFiles {
-    public static final String STATE_DIR = ".cloak";
 
     private TreeFiles() {}
 
@@ -24,7 +25,7 @@ public final class TreeFiles {
         if (Files.isRegularFile(root)) {
             return List.of(root.getFileName());
         }
-        Path state = root.resolve(STATE_DIR);
+        Path state = OutputFolder.of(root).state();
         try (Stream<Path> s = Files.walk(root)) {
             return s.filter(p -> !p.startsWith(state) && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
                     .map(root::relativize).sorted(Comparator.comparing(Path::toString)).toList();

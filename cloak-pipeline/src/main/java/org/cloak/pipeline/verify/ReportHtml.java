@@ -1,11 +1,12 @@
-package org.cloak.deid.verify;
+package org.cloak.pipeline.verify;
 
+import org.cloak.deid.verify.*;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.cloak.deid.verify.VerifyReport.SeriesSummary;
-import org.cloak.deid.verify.VerifyReport.StudySummary;
+import org.cloak.pipeline.verify.VerifyReport.SeriesSummary;
+import org.cloak.pipeline.verify.VerifyReport.StudySummary;
 
 /**
  * The report as one self-contained HTML page (no script, no external resource): the verdict,

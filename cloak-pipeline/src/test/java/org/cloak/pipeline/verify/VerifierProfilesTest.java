@@ -1,5 +1,6 @@
-package org.cloak.deid.verify;
+package org.cloak.pipeline.verify;
 
+import org.cloak.deid.verify.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
-package org.cloak.deid.verify;
+package org.cloak.pipeline.verify;
 
+import org.cloak.pipeline.folder.OutputFolder;
+import org.cloak.deid.verify.*;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +22,7 @@ final class QuarantineList {
 
     /** Absolute, normalized input paths. */
     static Set<Path> read(Path outDir) throws IOException {
-        Path dir = outDir.resolve(TreeFiles.STATE_DIR).resolve("quarantine");
+        Path dir = OutputFolder.of(outDir).quarantine();
         Set<Path> inputs = new HashSet<>();
         if (!Files.isDirectory(dir)) {
             return inputs;

@@ -1,0 +1,90 @@
+package org.cloak.pipeline.folder;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.cloak.pipeline.io.AtomicFiles;
+
+/**
+ * An output folder and the state Cloak keeps in it, under {@value #STATE}: the resume journal,
+ * the default quarantine, the listener's spool and forward queue, sign-offs, temporary files
+ * and the folder's settings (where the quarantine of the run that wrote it is). Every module
+ * asks this class for these paths; commands that walk an output tree skip {@link #state()}.
+ */
+public final class OutputFolder {
+    /** The state folder's name, at the top of the output folder. */
+    public static final String STATE = ".cloak";
+    private static final String QUARANTINE_KEY = "quarantine";
+
+    private final Path root;
+
+    private OutputFolder(Path root) {
+        this.root = root;
+    }
+
+    public static OutputFolder of(Path root) {
+        return new OutputFolder(root);
+    }
+
+    public Path root() { return root; }
+
+    public Path state() { return root.resolve(STATE); }
+
+    /** Whether {@code relative} (to the root) lies in the state folder. */
+    public static boolean isState(Path relative) {
+        return relative.getNameCount() > 0 && relative.getName(0).toString().equals(STATE);
+    }
+
+    public Path journal() { return state().resolve("journal"); }
+
+    /** The quarantine used when none is given. */
+    public Path defaultQuarantine() { return state().resolve("quarantine"); }
+
+    public Path spool() { return state().resolve("spool"); }
+
+    public Path forward() { return state().resolve("forward"); }
+
+    public Path signOffs() { return state().resolve("signoff.jsonl"); }
+
+    public Path tmp() { return state().resolve("tmp"); }
+
+    public Path settings() { return state().resolve("settings.properties"); }
+
+    /** Records where this folder's quarantine is, so that verify and review find it. */
+    public void recordQuarantine(Path quarantine) throws IOException {
+        Properties p = readSettings();
+        p.setProperty(QUARANTINE_KEY, quarantine.toAbsolutePath().normalize().toString());
+        Files.createDirectories(state());
+        StringWriter text = new StringWriter();
+        p.store(text, "Cloak output folder settings");
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(settings(), ch -> ch.write(ByteBuffer.wrap(bytes)));
+    }
+
+    /** The quarantine of the run that wrote this folder: the recorded one, else the default. */
+    public Path quarantine() {
+        try {
+            String q = readSettings().getProperty(QUARANTINE_KEY);
+            return q == null ? defaultQuarantine() : Path.of(q);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the settings of output folder " + root, e);
+        }
+    }
+
+    private Properties readSettings() throws IOException {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(settings(), StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (NoSuchFileException none) {
+            // a folder written before settings were kept, or not by a run
+        }
+        return p;
+    }
+}
