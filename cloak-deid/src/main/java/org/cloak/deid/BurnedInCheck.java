@@ -3,6 +3,7 @@ package org.cloak.deid;
 import java.util.Set;
 import org.cloak.dicom.data.DataSet;
 import org.cloak.dicom.dict.Tag;
+import org.cloak.dicom.dict.Uid;
 
 /**
  * Decides whether an image may carry text burned into its pixels: Burned In Annotation = YES,
@@ -11,9 +12,10 @@ import org.cloak.dicom.dict.Tag;
  */
 final class BurnedInCheck {
     private static final Set<String> RISKY_MODALITIES = Set.of("US", "SC", "OT", "XC", "DOC");
-    private static final String SECONDARY_CAPTURE_PREFIX = "1.2.840.10008.5.1.4.1.1.7";
+    /** Secondary Capture and its multi-frame kinds (…1.1.7.1 to …1.1.7.4) share this root. */
+    private static final String SECONDARY_CAPTURE_PREFIX = Uid.SecondaryCaptureImageStorage;
     private static final Set<String> RISKY_SOP_CLASSES = Set.of(
-            "1.2.840.10008.5.1.4.1.1.6.1", "1.2.840.10008.5.1.4.1.1.3.1", "1.2.840.10008.5.1.4.1.1.104.1");
+            Uid.UltrasoundImageStorage, Uid.UltrasoundMultiFrameImageStorage, Uid.EncapsulatedPDFStorage);
 
     private BurnedInCheck() {}
 
