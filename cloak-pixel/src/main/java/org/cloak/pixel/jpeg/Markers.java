@@ -1,0 +1,18 @@
+package org.cloak.pixel.jpeg;
+
+/** JPEG marker codes (T.81 Table B.1), the byte after 0xFF. */
+final class Markers {
+    static final int SOF3 = 0xC3;
+    static final int DHT = 0xC4;
+    static final int SOI = 0xD8;
+    static final int EOI = 0xD9;
+    static final int SOS = 0xDA;
+    static final int DRI = 0xDD;
+
+    private Markers() {}
+
+    /** Start-of-frame markers of the other processes (DHT 0xC4, JPG 0xC8 and DAC 0xCC are not frames). */
+    static boolean isUnsupportedFrame(int marker) {
+        return marker >= 0xC0 && marker <= 0xCF && marker != SOF3 && marker != DHT && marker != 0xC8 && marker != 0xCC;
+    }
+}
