@@ -12,6 +12,7 @@ import org.cloak.dicom.io.DicomReader;
 import org.cloak.dicom.io.DicomWriter;
 import org.cloak.pixel.Encapsulate;
 import org.cloak.pixel.Frame;
+import org.cloak.pixel.FrameAssert;
 import org.cloak.pixel.OracleTools;
 import org.cloak.pixel.Photometric;
 import org.cloak.pixel.PixelFormat;
@@ -57,7 +58,7 @@ class RleOracleTest {
                     Oracles.gdcmconv(in, dir.resolve("gdcm.dcm"), "--rle"))) {
                 PixelData pd = open(encoded);
                 for (int n = 0; n < f.frames(); n++) {
-                    assertSamePlanes(pd.read(n), TestImages.pattern(f, n, false), f + " " + encoded.getFileName());
+                    FrameAssert.samePlanes(pd.read(n), TestImages.pattern(f, n, false), f + " " + encoded.getFileName());
                 }
             }
         }
@@ -71,11 +72,11 @@ class RleOracleTest {
             NativeFrames dcmtk = NativeFrames.of(DicomReader.read(OracleTools.dcmdrle(rle, dir.resolve("d.dcm"))).dataset());
             NativeFrames gdcm = NativeFrames.of(DicomReader.read(OracleTools.gdcmRaw(rle, dir.resolve("g.dcm"))).dataset());
             for (int n = 0; n < f.frames(); n++) {
-                assertSamePlanes(dcmtk.read(n), frames.get(n), f + " dcmdrle");
+                FrameAssert.samePlanes(dcmtk.read(n), frames.get(n), f + " dcmdrle");
                 // GDCM sign-extends signed stored values into the whole cell; its decoder (3.0.21) mixes
                 // up the planes of 16-bit colour RLE, dcmcrle's output as well as ours
                 if (f.bitsAllocated() == 8 || f.samplesPerPixel() == 1) {
-                    assertSameSamples(gdcm.read(n), frames.get(n), f + " gdcmconv");
+                    FrameAssert.sameSamples(gdcm.read(n), frames.get(n), f + " gdcmconv");
                 }
             }
         }
@@ -106,22 +107,5 @@ class RleOracleTest {
         DicomFile f = DicomReader.read(file);
         assertThat(f.transferSyntax().uid()).isEqualTo(Uid.RLELossless);
         return PixelData.open(f.dataset(), f.transferSyntax().uid(), PixelCodecs.standard());
-    }
-
-    /** Same stored values in every plane. */
-    static void assertSameSamples(Frame actual, Frame expected, String what) {
-        PixelFormat f = expected.format();
-        for (int p = 0; p < f.samplesPerPixel(); p++) {
-            long[] a = java.util.Arrays.stream(actual.plane(p)).mapToLong(c -> Frame.storedValue(f, c)).toArray();
-            long[] e = java.util.Arrays.stream(expected.plane(p)).mapToLong(c -> Frame.storedValue(f, c)).toArray();
-            assertThat(a).as("%s plane %d", what, p).containsExactly(e);
-        }
-    }
-
-    /** Same cells in every plane (the planar configuration of a decoded file is the decoder's choice). */
-    static void assertSamePlanes(Frame actual, Frame expected, String what) {
-        for (int p = 0; p < expected.format().samplesPerPixel(); p++) {
-            assertThat(actual.plane(p)).as("%s plane %d", what, p).containsExactly(expected.plane(p));
-        }
     }
 }
