@@ -72,7 +72,8 @@ public final class PixelData {
             Value v = nativeFrames.rewrite(tracking, sink);
             if (changed[0]) {
                 Element original = target.get(Tag.PixelData);
-                target.put(Tag.PixelData, original != null ? original.vr() : Vr.OW, v);
+                Vr vr = original != null ? original.vr() : format().bitsAllocated() > 8 ? Vr.OW : Vr.OB;
+                target.put(Tag.PixelData, vr, v);
             }
         } else {
             EncapsulatedPixels p = encapsulated.rewrite(tracking, sink);
