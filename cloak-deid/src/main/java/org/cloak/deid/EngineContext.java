@@ -4,18 +4,22 @@ import java.time.LocalDate;
 import org.cloak.deid.action.ActionContext;
 import org.cloak.deid.clean.DescriptorCleaner;
 import org.cloak.deid.pseudo.PatientPlan;
+import org.cloak.deid.rule.path.Scope;
 import org.cloak.dicom.data.Bytes;
 import org.cloak.dicom.data.DataSet;
 import org.cloak.dicom.data.Element;
 
-/** The {@link ActionContext} for one data set; {@link #owner} follows the walk into items. */
+/**
+ * The {@link ActionContext} for one data set; {@link #scope} follows the walk into items, and
+ * its item decodes and encodes text with the character set in force there.
+ */
 final class EngineContext implements ActionContext {
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ".toCharArray();
 
     private final DeidConfig config;
     private final PatientPlan plan;
     private final DescriptorCleaner cleaner;
-    DataSet owner;
+    Scope scope;
 
     EngineContext(DeidConfig config, PatientPlan plan, DescriptorCleaner cleaner) {
         this.config = config;
@@ -28,7 +32,7 @@ final class EngineContext implements ActionContext {
         if (!(e.value() instanceof Bytes b)) {
             return null;
         }
-        String s = owner.decodeText(e.vr(), b.data());
+        String s = scope.item().decodeText(e.vr(), b.data());
         int end = s.length();
         while (end > 0 && (s.charAt(end - 1) == ' ' || s.charAt(end - 1) == '\0')) {
             end--;
@@ -38,8 +42,11 @@ final class EngineContext implements ActionContext {
 
     @Override
     public Element withText(Element e, String value) {
-        return new Element(e.tag(), e.vr(), new Bytes(DataSet.pad(owner.encodeText(e.vr(), value), e.vr())));
+        return new Element(e.tag(), e.vr(), new Bytes(DataSet.pad(scope.item().encodeText(e.vr(), value), e.vr())));
     }
+
+    @Override
+    public Scope scope() { return scope; }
 
     @Override
     public String mapUid(String uid) { return config.uids().map(uid); }

@@ -4,9 +4,11 @@ import java.util.Arrays;
 import java.util.List;
 import org.cloak.deid.action.Action;
 import org.cloak.deid.action.Keep;
+import org.cloak.deid.action.Remove;
 import org.cloak.deid.audit.AuditEvent;
 import org.cloak.deid.audit.AuditEvent.Change;
 import org.cloak.deid.rule.Rule;
+import org.cloak.deid.rule.path.Scope;
 import org.cloak.dicom.data.DataSet;
 import org.cloak.dicom.data.Element;
 import org.cloak.dicom.data.Sequence;
@@ -15,14 +17,14 @@ import org.cloak.dicom.dict.Tags;
 
 /**
  * Builds the output data set from the original, attribute by attribute, into items at any
- * depth (the reader bounds the depth). Conditions always see the original top level.
- * Private creators are carried over only when an element of their block survives; private
+ * depth (the reader bounds the depth). Rules see the original: the top level, the item being
+ * walked and its location (a {@link Scope}, made once per item). Private creators are carried over only when an element of their block survives; private
  * elements without a creator go.
  */
 final class RuleWalker {
     private static final Rule KEEP = new Rule(null, new Keep(), "not listed: kept");
-    private static final Rule NO_CREATOR = new Rule(null, new org.cloak.deid.action.Remove(),
-            "private element without a private creator");
+    private static final Rule NO_CREATOR = new Rule(null, new Remove(), "private element without a private creator");
+    private static final Rule REMOVED_CREATOR = new Rule(null, new Remove(), "private creator of a removed block");
 
     private final DeidConfig config;
     private final EngineContext ctx;
@@ -41,17 +43,18 @@ final class RuleWalker {
 
     DataSet walk() {
         DataSet out = new DataSet(top.isBigEndian());
-        walk(top, out, "", null);
+        walk(Scope.top(top), out, null);
         return out;
     }
 
     /**
-     * @param path the path of the item being walked ("" at the top); an attribute's own path is
-     *     only built when a change is recorded, since most attributes are kept
+     * @param scope the item being walked and where it is; an attribute's path is only built when
+     *     a change is recorded, since most attributes are kept
      * @param inherited the action of an enclosing sequence that replaces or cleans its content
      *     (D or C), applied to free text inside that no rule of its own decides; null otherwise
      */
-    private void walk(DataSet in, DataSet out, String path, Action inherited) {
+    private void walk(Scope scope, DataSet out, Action inherited) {
+        DataSet in = scope.item();
         CreatorTags usedCreators = null;
         for (Element e : in) {
             int tag = e.tag();
@@ -60,18 +63,18 @@ final class RuleWalker {
             }
             String creator = Tags.isPrivate(tag) ? in.privateCreatorOf(tag) : null;
             boolean orphan = Tags.isPrivate(tag) && creator == null && !noRules;
-            Rule rule = orphan ? NO_CREATOR : resolve(tag, creator);
+            Rule rule = orphan ? NO_CREATOR : resolve(e, creator, scope);
             if (rule == KEEP && inherited != null && InheritedContent.applies(e)) {
                 rule = new Rule(null, inherited, "free text inside a sequence whose content is " + inherited.code());
             }
             Action handedDown = rule == KEEP ? inherited : InheritedContent.passedOn(rule.action());
-            Element result = apply(rule.action(), e, in, path, handedDown);
+            Element result = apply(rule.action(), e, scope, handedDown);
             if (result == null) {
-                record(path, tag, creator, Change.REMOVED, rule, e, null, in);
+                record(scope, creator, Change.REMOVED, rule, e, null);
                 continue;
             }
             if (result != e && !(result.value() instanceof Sequence)) {
-                record(path, tag, creator, Change.MODIFIED, rule, e, result, in);
+                record(scope, creator, Change.MODIFIED, rule, e, result);
             }
             out.put(result);
             if (creator != null) {
@@ -91,51 +94,50 @@ final class RuleWalker {
         }
         for (Element e : in) {
             if (Tags.isPrivateCreator(e.tag()) && (usedCreators == null || !usedCreators.contains(e.tag()))) {
-                record(path, e.tag(), null, Change.REMOVED,
-                        new Rule(null, new org.cloak.deid.action.Remove(), "private creator of a removed block"), e, null, in);
+                record(scope, null, Change.REMOVED, REMOVED_CREATOR, e, null);
             }
         }
     }
 
-    private Rule resolve(int tag, String creator) {
-        Rule r = config.rules().resolve(tag, creator, top);
+    private Rule resolve(Element e, String creator, Scope scope) {
+        Rule r = config.rules().resolve(e.tag(), creator, e.vr(), scope);
         return r == null ? KEEP : r;
     }
 
-    /** @param path the path of the item holding {@code e} */
-    private Element apply(Action action, Element e, DataSet in, String path, Action inherited) {
+    /** @param scope the item holding {@code e} */
+    private Element apply(Action action, Element e, Scope scope, Action inherited) {
+        ctx.scope = scope;
         if (e.value() instanceof Sequence seq) {
             if (action.dropsItems()) {
                 return action.apply(e, ctx);
             }
             Sequence copy = new Sequence(seq.isUndefinedLength());
-            String here = path + Tags.toString(e.tag());
+            String creator = Tags.isPrivate(e.tag()) ? scope.item().privateCreatorOf(e.tag()) : null;
             copy.setImplicitLittleEndian(seq.isImplicitLittleEndian());
             for (int i = 0; i < seq.size(); i++) {
                 DataSet item = seq.get(i);
                 DataSet outItem = new DataSet(item.isBigEndian());
                 outItem.setUndefinedLength(item.isUndefinedLength());
-                walk(item, outItem, here + "[" + i + "]", inherited);
+                walk(scope.enter(e.tag(), creator, i, item), outItem, inherited);
                 copy.add(outItem);
             }
             return new Element(e.tag(), e.vr(), copy);
         }
-        ctx.owner = in;
         return action.apply(e, ctx);
     }
 
-    /** @param path the path of the item holding the attribute */
-    private void record(String path, int tag, String creator, Change change, Rule rule, Element before,
-                        Element after, DataSet owner) {
+    /** @param scope the item holding the attribute */
+    private void record(Scope scope, String creator, Change change, Rule rule, Element before, Element after) {
+        int tag = before.tag();
         String keyword = creator != null ? "[" + creator + "]" : dict.keywordOf(tag);
         String oldValue = null;
         String newValue = null;
         if (config.recordValues()) {
-            ctx.owner = owner;
+            ctx.scope = scope;
             oldValue = ctx.text(before);
             newValue = after == null ? null : ctx.text(after);
         }
-        events.add(new AuditEvent(path + Tags.toString(tag), keyword, change, rule.action().code(), rule.origin(),
+        events.add(new AuditEvent(scope.path() + Tags.toString(tag), keyword, change, rule.action().code(), rule.origin(),
                 oldValue, newValue));
     }
 

@@ -210,7 +210,7 @@ class DeidentifierTest {
     @Test
     void conditionsTestTheOriginalTopLevel() {
         Rule onlyMr = new Rule(new Selector.TagIs(Tag.PatientName),
-                Condition.Attribute.of(Tag.Modality, Condition.Op.EQUALS, "mr"), new Remove(), "test");
+                Condition.on(Tag.Modality, Condition.Op.EQUALS, "mr"), new Remove(), "test");
         assertThat(cleaned(engine(false, onlyMr).deidentify(study(), PLAN)).contains(Tag.PatientName)).isTrue();
         DataSet mr = study();
         mr.setString(Tag.Modality, Vr.CS, "MR");

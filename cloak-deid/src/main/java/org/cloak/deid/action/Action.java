@@ -9,7 +9,7 @@ import org.cloak.dicom.data.Element;
  */
 public sealed interface Action
         permits Remove, Empty, Dummy, Keep, Clean, ReplaceUid, SetValue, Hash, ShiftDate, Timepoint, RoundAge,
-        ProcessingDate, YearOnly, FixedDate, Pseudonym {
+        ProcessingDate, YearOnly, FixedDate, Pseudonym, Derive {
 
     /** The standard's code (X, Z, D, K, C, U) or the user action's name. */
     String code();

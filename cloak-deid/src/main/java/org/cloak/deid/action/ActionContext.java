@@ -1,10 +1,17 @@
 package org.cloak.deid.action;
 
 import java.time.LocalDate;
+import org.cloak.deid.rule.path.Scope;
 import org.cloak.dicom.data.Element;
 
 /** What actions need from the engine while one data set is de-identified. */
 public interface ActionContext {
+
+    /**
+     * Where the attribute being changed sits: the original top-level data set and the original
+     * item holding the attribute, for actions that read other attributes.
+     */
+    Scope scope();
 
     /** The element's whole text value decoded with the character set in force (padding trimmed). */
     String text(Element e);

@@ -43,9 +43,9 @@ final class HipaaRules {
                 ORIGIN + "(C) dates: year only, times zeroed"));
         Selector birthDate = new Selector.TagIs(Tag.PatientBirthDate);
         out.add(new Rule(birthDate, new YearOnly(), ORIGIN + "(C) birth date: year only"));
-        out.add(new Rule(birthDate, Condition.Attribute.of(Tag.PatientAge, Condition.Op.ABSENT, null), new Empty(),
+        out.add(new Rule(birthDate, Condition.on(Tag.PatientAge, Condition.Op.ABSENT, null), new Empty(),
                 ORIGIN + "(C) birth date: emptied, no age shows it is 89 or under"));
-        out.add(new Rule(birthDate, Condition.Attribute.of(Tag.PatientAge, Condition.Op.MATCHES, AGE_OVER_89_OR_UNREADABLE),
+        out.add(new Rule(birthDate, Condition.on(Tag.PatientAge, Condition.Op.MATCHES, AGE_OVER_89_OR_UNREADABLE),
                 new Empty(), ORIGIN + "(C) birth date: emptied, age over 89 or unreadable"));
         out.add(new Rule(new Selector.TagIs(Tag.PatientAge), new RoundAge(AGE_LIMIT_YEARS),
                 ORIGIN + "(C) ages over 89 as 090Y"));

@@ -3,21 +3,23 @@ package org.cloak.deid.recipe;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.cloak.deid.recipe.YamlNode.Scalar;
-import org.cloak.deid.recipe.YamlNode.ScalarType;
+import org.cloak.deid.action.Action;
+import org.cloak.deid.action.Derive;
+import org.cloak.deid.profile.Categories;
+import org.cloak.deid.rule.Condition;
+import org.cloak.deid.rule.Selector;
 
 /**
  * Reads the recipe's {@code attributes:} list: one override per item, each with one selector
  * ({@code select}, {@code private} or {@code category}), an action with its argument, and an
- * optional {@code when} condition. Every item is checked against the vocabulary here, so
- * {@link RecipeCompiler} never meets a bad one.
+ * optional {@code when} condition. Every scalar is parsed here, once, into the rule model, so
+ * {@link RecipeCompiler} only assembles typed rules.
  */
 final class AttributesSection {
     private static final Set<String> KEYS = Set.of("select", "private-creator", "private", "category", "action",
-            "value", "length", "max-years", "date", "when");
-    private static final List<String> ARGUMENT_KEYS = List.of("value", "length", "max-years", "date");
+            "value", "length", "max-years", "date", "from", "when");
+    private static final List<String> ARGUMENT_KEYS = List.of("value", "length", "max-years", "date", "from");
     private static final Set<String> PRIVATE_KEYS = Set.of("creator", "tag");
-    private static final Set<String> WHEN_KEYS = Set.of("attribute", "equals", "contains", "matches", "present", "absent");
 
     private AttributesSection() {}
 
@@ -30,8 +32,7 @@ final class AttributesSection {
     }
 
     private static Recipe.OverrideRule override(Fields f, DateConfig dates) throws RecipeException {
-        String selector = selector(f);
-        RuleSyntax.selector(selector, f.line());
+        Selector selector = selector(f);
         if (!f.has("action")) {
             throw new RecipeException(f.line(), f.where() + " needs 'action'");
         }
@@ -43,25 +44,31 @@ final class AttributesSection {
                         + (action == null ? f.name("action", null) : action) + argumentHint(argKey));
             }
         }
-        String argument = argKey.isEmpty() ? null : f.text(argKey, null);
-        RuleSyntax.action(f.name("action", null), argument, dates, f.valueLine("action"));
-        String condition = f.has("when") ? condition(f.node("when"), f.path("when")) : null;
-        return new Recipe.OverrideRule(selector, action, argument, condition, f.line());
+        Action a = "derive".equals(action) ? derive(f) : RuleSyntax.action(f.name("action", null),
+                argKey.isEmpty() ? null : f.text(argKey, null), dates, f.valueLine("action"));
+        Condition condition = f.has("when") ? WhenSection.read(f.node("when"), f.path("when")) : Condition.ALWAYS;
+        return new Recipe.OverrideRule(selector, condition, a, f.line());
+    }
+
+    private static Action derive(Fields f) throws RecipeException {
+        if (!f.has("from")) {
+            throw new RecipeException(f.valueLine("action"), "action derive needs 'from'");
+        }
+        return new Derive(ValueSection.read(f.node("from"), f.path("from")));
     }
 
     private static String argumentHint(String argKey) {
         return argKey.isEmpty() ? " (it takes no argument)" : " (it reads '" + argKey + "')";
     }
 
-    /** The selector in {@link Recipe.OverrideRule}'s text form. */
-    private static String selector(Fields f) throws RecipeException {
+    private static Selector selector(Fields f) throws RecipeException {
         int count = (f.has("select") ? 1 : 0) + (f.has("private") ? 1 : 0) + (f.has("category") ? 1 : 0);
         if (count != 1) {
             throw new RecipeException(f.line(), f.where() + " needs exactly one of 'select', 'private' or 'category'");
         }
         if (f.has("category")) {
             f.reject("private-creator", "goes with 'select' only");
-            return "category:" + RuleSyntax.category(f.name("category", null), f.valueLine("category"));
+            return Categories.selector(RuleSyntax.category(f.name("category", null), f.valueLine("category")));
         }
         if (f.has("private")) {
             f.reject("private-creator", "goes with 'select' only; write private: {creator: ..., tag: ...}");
@@ -71,45 +78,14 @@ final class AttributesSection {
             }
             String creator = p.text("creator", null);
             if (!p.has("tag")) {
-                return "private:" + creator;
+                return RuleSyntax.privateBlock(creator, f.line());
             }
-            String tag = p.text("tag", null).trim();
-            RuleSyntax.privateTag(creator, tag, p.valueLine("tag"));
-            return "private:" + creator + ":" + tag;
+            return RuleSyntax.privateTag(creator, p.text("tag", null).trim(), p.valueLine("tag"));
         }
         String select = f.text("select", null).trim();
         if (!f.has("private-creator")) {
-            return select;
+            return RuleSyntax.selector(select, f.line());
         }
-        String creator = f.text("private-creator", null);
-        RuleSyntax.privateTag(creator, select, f.valueLine("select"));
-        return "private:" + creator + ":" + select;
-    }
-
-    /** The condition in text form: "ATTRIBUTE OPERATOR [VALUE]". */
-    private static String condition(YamlNode node, String where) throws RecipeException {
-        Fields w = Fields.of(node, where, WHEN_KEYS);
-        if (!w.has("attribute")) {
-            throw new RecipeException(w.line(), w.where() + " needs 'attribute'");
-        }
-        List<String> ops = RuleSyntax.OPERATORS.stream().filter(w::has).toList();
-        if (ops.size() != 1) {
-            throw new RecipeException(w.line(), w.where() + " needs exactly one of " + RuleSyntax.OPERATORS);
-        }
-        String op = ops.get(0);
-        String attribute = w.text("attribute", null).trim();
-        RuleSyntax.attributeTag(attribute, w.valueLine("attribute"));
-        String text;
-        if (op.equals("present") || op.equals("absent")) {
-            boolean yes = w.bool(op, true);
-            text = attribute + " " + (yes == op.equals("present") ? "present" : "absent");
-        } else {
-            if (!(w.node(op) instanceof Scalar s) || s.type() == ScalarType.NULL || s.text().isBlank()) {
-                throw new RecipeException(w.valueLine(op), w.path(op) + " needs a value (for an empty one use absent)");
-            }
-            text = attribute + " " + op + " " + w.text(op, null).trim();
-        }
-        RuleSyntax.condition(text, w.valueLine(op));
-        return text;
+        return RuleSyntax.privateTag(f.text("private-creator", null), select, f.valueLine("select"));
     }
 }

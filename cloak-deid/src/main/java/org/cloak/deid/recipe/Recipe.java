@@ -3,7 +3,11 @@ package org.cloak.deid.recipe;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.cloak.deid.action.Action;
 import org.cloak.deid.profile.ProfileOption;
+import org.cloak.deid.rule.Condition;
+import org.cloak.deid.rule.Rule;
+import org.cloak.deid.rule.Selector;
 
 /**
  * A project's de-identification settings, as read from a YAML recipe or assembled from command
@@ -39,16 +43,15 @@ public record Recipe(String profile, Set<ProfileOption> options, Map<String, Str
     }
 
     /**
-     * A per-attribute rule from the recipe.
+     * A per-attribute rule from the recipe's {@code attributes} list, already typed: the reader
+     * parsed every scalar of it once.
      *
-     * @param selector keyword, "(gggg,eeee)" (a private one matches that exact tag whatever its creator),
-     *     pattern "(50xx,xxxx)", "private:CREATOR:(gggg,xxEE)", "private:CREATOR" (the whole block) or "category:NAME"
-     * @param action keep, remove, empty, dummy, clean, uid, set, hash, shift-date, timepoint, round-age,
-     *     processing-date, year-only, fixed-date, new-id, new-name, or a standard code X/Z/D/K/C/U
-     * @param argument the action's argument (set value, hash length, round-age limit, fixed date), or null
-     * @param condition optional condition "ATTRIBUTE equals|contains|matches VALUE" or
-     *     "ATTRIBUTE present|absent", e.g. "Modality equals MR", or null
-     * @param line the recipe line, for messages (0 when from the command line)
+     * @param line the recipe line, for the rule's origin (0 when not from a recipe file)
      */
-    public record OverrideRule(String selector, String action, String argument, String condition, int line) {}
+    public record OverrideRule(Selector selector, Condition condition, Action action, int line) {
+        /** The rule it compiles into; its origin names the recipe line. */
+        public Rule rule() {
+            return new Rule(selector, condition, action, line > 0 ? "recipe line " + line : "command line");
+        }
+    }
 }

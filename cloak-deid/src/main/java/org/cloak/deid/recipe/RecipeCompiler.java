@@ -27,13 +27,14 @@ import org.cloak.deid.pseudo.UidHasher;
 import org.cloak.deid.rule.Condition;
 import org.cloak.deid.rule.Rule;
 import org.cloak.deid.rule.RuleSet;
+import org.cloak.deid.rule.RuleSetBuilder;
 import org.cloak.deid.rule.Selector;
 import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.Tag;
 
 /**
- * Turns a {@link Recipe} into the engine's rule model. Rules are appended in this order, the
- * last matching one winning: the profile with its options; categories; the date mode on every
+ * Turns a {@link Recipe} into the engine's rule model. Rules are appended to a
+ * {@link RuleSetBuilder} in this order, the last matching one winning: the profile with its options; categories; the date mode on every
  * standard DA/DT/TM attribute; the profile's rule again for the dates PS3.15 keeps out of its
  * longitudinal options, or PatientBirthDate's own rule; the patient ID strategy on
  * PatientID and PatientName; private creators to keep; the attribute overrides in file order.
@@ -62,41 +63,35 @@ public final class RecipeCompiler {
      * @param secret key of every pseudonym (UIDs, hashes)
      * @param processingDate the date of this run, for the processing-date action
      * @param recordValues put old and new values in audit events (PHI: encrypted sinks only)
-     * @throws IllegalArgumentException when an override did not come through {@link RecipeReader}
-     *     and is not valid (e.g. one built from command line flags)
+     * @throws IllegalArgumentException when a category's action or the date settings did not come
+     *     through {@link RecipeReader} and are not valid
      */
     public static DeidConfig compile(Recipe recipe, Secret secret, LocalDate processingDate, boolean recordValues) {
         List<Rule> profile = Profiles.rules(recipe.profile(), recipe.options());
-        List<Rule> rules = new ArrayList<>(profile);
+        RuleSetBuilder builder = RuleSet.builder().addAll(profile);
         try {
             for (Map.Entry<String, String> c : recipe.categories().entrySet()) {
-                Action a = RuleSyntax.action(c.getValue(), null, recipe.dates(), 0);
-                rules.add(new Rule(new Selector.InCategory(c.getKey(), Categories.tags(c.getKey())), a,
-                        "recipe: categories." + c.getKey()));
+                builder.origin("recipe: categories." + c.getKey()).select(Categories.selector(c.getKey()))
+                        .then(RuleSyntax.action(c.getValue(), null, recipe.dates(), 0));
             }
-            rules.addAll(dateRules(recipe.dates()));
-            rules.addAll(notLongitudinalRules(recipe.dates(), profile));
-            rules.addAll(idRules(recipe, profile));
-            for (String creator : recipe.keepPrivateCreators()) {
-                rules.add(new Rule(new Selector.PrivateCreatorBlock(creator), new Keep(), "recipe: keep-private-creators"));
-            }
-            for (Recipe.OverrideRule o : recipe.overrides()) {
-                rules.add(override(o, recipe.dates()));
-            }
+            builder.addAll(dateRules(recipe.dates()));
+            builder.addAll(notLongitudinalRules(recipe.dates(), profile));
+            builder.addAll(idRules(recipe, profile));
         } catch (RecipeException e) {
             throw new IllegalArgumentException("recipe " + e.getMessage(), e);
         }
-        return new DeidConfig(new RuleSet(rules), method(recipe, rules.size() > profile.size()),
+        builder.origin("recipe: keep-private-creators");
+        for (String creator : recipe.keepPrivateCreators()) {
+            builder.select(new Selector.PrivateCreatorBlock(creator)).then(new Keep());
+        }
+        for (Recipe.OverrideRule o : recipe.overrides()) {
+            builder.add(o.rule());
+        }
+        RuleSet set = builder.build();
+        List<Rule> rules = set.rules();
+        return new DeidConfig(set, method(recipe, rules.size() > profile.size()),
                 longitudinal(recipe, rules.subList(profile.size(), rules.size())), recipe.allowBurnedIn(),
                 new UidHasher(secret), secret, processingDate, recordValues);
-    }
-
-    /** The rule an override compiles into; its origin names the recipe line. */
-    static Rule override(Recipe.OverrideRule o, DateConfig dates) throws RecipeException {
-        Selector s = RuleSyntax.selector(o.selector(), o.line());
-        Condition c = o.condition() == null ? Condition.ALWAYS : RuleSyntax.condition(o.condition(), o.line());
-        Action a = RuleSyntax.action(o.action(), o.argument(), dates, o.line());
-        return new Rule(s, c, a, o.line() > 0 ? "recipe line " + o.line() : "command line");
     }
 
     private static List<Rule> dateRules(DateConfig d) throws RecipeException {

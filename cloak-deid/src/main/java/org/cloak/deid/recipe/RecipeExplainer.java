@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.cloak.deid.action.Action;
+import org.cloak.deid.action.Derive;
 import org.cloak.deid.action.FixedDate;
 import org.cloak.deid.action.Hash;
 import org.cloak.deid.action.RoundAge;
@@ -29,8 +29,9 @@ import org.cloak.dicom.dict.Tags;
  * rules name, one line each, e.g. {@code (0010,0010) PatientName  -> new-name  [recipe: patient-id]}.
  * Single tags (from the profile's table, categories and overrides) come first in tag order,
  * each with the rule that wins for it once every later rule is taken into account; then tag
- * patterns, VR-wide rules and private selectors with their last rule. A conditional rule that
- * comes after the winner is listed too, with its condition.
+ * patterns, VR-wide rules, private selectors and selectors that depend on where an attribute
+ * is (paths, the encoded VR) with their last rule. A conditional rule that comes after the
+ * winner is listed too, with its condition.
  */
 public final class RecipeExplainer {
     /** Explaining needs no real secret: no value is pseudonymized. */
@@ -54,7 +55,7 @@ public final class RecipeExplainer {
         }
         for (int tag : tags) {
             String name = Tags.toString(tag) + " " + keyword(tag);
-            for (Rule r : deciding(rules, rule -> rule.selector().matches(tag, null))) {
+            for (Rule r : deciding(rules, rule -> !rule.selector().contextual() && rule.selector().matches(tag, null))) {
                 lines.add(line(name, r));
             }
         }
@@ -84,7 +85,7 @@ public final class RecipeExplainer {
     }
 
     private static String line(String what, Rule r) {
-        String when = r.condition() instanceof Condition.Attribute a ? "  when " + condition(a) : "";
+        String when = r.condition() instanceof Condition.Always ? "" : "  when " + r.condition().describe();
         return what + "  -> " + action(r.action()) + when + "  [" + r.origin() + "]";
     }
 
@@ -102,17 +103,13 @@ public final class RecipeExplainer {
         if (a instanceof FixedDate f) {
             return "fixed-date " + f.date().format(DateTimeFormatter.BASIC_ISO_DATE);
         }
+        if (a instanceof Derive d) {
+            return "derive " + d.value().describe();
+        }
         if (a instanceof ShiftDate s && s.zeroTime()) {
             return "shift-date zero-times";
         }
         return a.code();
-    }
-
-    private static String condition(Condition.Attribute a) {
-        String attribute = keyword(a.tag());
-        String op = a.op().name().toLowerCase(Locale.ROOT);
-        return (attribute.isEmpty() ? Tags.toString(a.tag()) : attribute) + " " + op
-                + (a.operand() == null ? "" : " \"" + a.operand() + "\"");
     }
 
     private static String keyword(int tag) {

@@ -1,14 +1,14 @@
 package org.cloak.deid.recipe;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.cloak.deid.action.Action;
@@ -28,17 +28,19 @@ import org.cloak.deid.action.ShiftDate;
 import org.cloak.deid.action.Timepoint;
 import org.cloak.deid.action.YearOnly;
 import org.cloak.deid.profile.Categories;
-import org.cloak.deid.rule.Condition;
+import org.cloak.deid.rule.AnyVr;
+import org.cloak.deid.rule.KeywordPattern;
+import org.cloak.deid.rule.Keywords;
 import org.cloak.deid.rule.Selector;
+import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.ElementDictionary;
 import org.cloak.dicom.dict.ElementEntry;
-import org.cloak.dicom.dict.Tag;
 import org.cloak.dicom.dict.Tags;
 
 /**
- * The recipe's vocabulary for selectors, actions and conditions, as text (the form
- * {@link Recipe.OverrideRule} holds), turned into the engine's rule model. The reader uses it to
- * reject bad values at load time, the compiler to build the rules.
+ * The recipe's vocabulary written in YAML scalars (action names, selectors, tags, dates), each
+ * parsed once, while the recipe is read, into the engine's rule model; a bad one is a
+ * {@link RecipeException} with its line. Paths into sequences are {@link PathSyntax}'s.
  */
 final class RuleSyntax {
     /** Action names with their argument: "" none, else the YAML key that carries it. */
@@ -47,16 +49,18 @@ final class RuleSyntax {
             Map.entry("clean", ""), Map.entry("uid", ""), Map.entry("set", "value"), Map.entry("hash", "length"),
             Map.entry("shift-date", ""), Map.entry("timepoint", ""), Map.entry("round-age", "max-years"),
             Map.entry("processing-date", ""), Map.entry("year-only", ""), Map.entry("fixed-date", "date"),
-            Map.entry("new-id", ""), Map.entry("new-name", ""));
+            Map.entry("new-id", ""), Map.entry("new-name", ""), Map.entry("derive", "from"));
     /** The standard's codes (PS3.15 Table E.1-1 legend) and the action each means. */
     static final Map<String, String> CODES = Map.of("X", "remove", "Z", "empty", "D", "dummy", "K", "keep",
             "C", "clean", "U", "uid");
-    static final List<String> OPERATORS = List.of("equals", "contains", "matches", "present", "absent");
     static final int DEFAULT_HASH_LENGTH = 16;
     static final int DEFAULT_MAX_AGE = 89;
 
+    private static final List<String> PREFIXES = List.of("keywords:", "keywords-matching:", "vr:");
     private static final Pattern KEYWORD = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
-    private static final Pattern TAG = Pattern.compile("\\(?([0-9A-Fa-fXx]{4}),?([0-9A-Fa-fXx]{4})\\)?");
+    private static final Pattern TAG = Pattern.compile("\\(?([0-9A-Fa-fXx@#]{4}),?([0-9A-Fa-fXx@#]{4})\\)?");
+    /** (gggg,{CREATOR}ee): a private element of a creator's block, wherever the block lies. */
+    private static final Pattern CREATOR_TAG = Pattern.compile("\\(\\s*([0-9A-Fa-f]{4})\\s*,\\s*\\{(.+)\\}\\s*([0-9A-Fa-f]{2})\\s*\\)");
 
     private RuleSyntax() {}
 
@@ -103,13 +107,16 @@ final class RuleSyntax {
             case "year-only" -> new YearOnly();
             case "fixed-date" -> new FixedDate(date(argument != null ? argument : dates.fixedDate(), line));
             case "new-id" -> new Pseudonym(Pseudonym.Kind.PATIENT_ID);
-            default -> new Pseudonym(Pseudonym.Kind.PATIENT_NAME);
+            case "new-name" -> new Pseudonym(Pseudonym.Kind.PATIENT_NAME);
+            default -> throw new RecipeException(line, "action " + a + " needs '" + argKey + "' with an expression");
         };
     }
 
     /**
-     * A selector written as a keyword, "(gggg,eeee)", a pattern "(60xx,3000)",
-     * "private:CREATOR:(gggg,xxEE)", "private:CREATOR" (the whole block) or "category:NAME".
+     * A selector written as a keyword, "(gggg,eeee)", a pattern "(60xx,3000)" (digits x, @ even,
+     * # odd), "(gggg,{CREATOR}ee)", a path into sequences (see {@link PathSyntax}),
+     * "private:CREATOR:(gggg,xxEE)", "private:CREATOR" (the whole block), "category:NAME",
+     * "keywords:GLOB", "keywords-matching:REGEX" or "vr:PN,LO".
      */
     static Selector selector(String text, int line) throws RecipeException {
         String s = text.trim();
@@ -120,15 +127,32 @@ final class RuleSyntax {
         if (s.startsWith("private:")) {
             return privateSelector(s.substring("private:".length()), line);
         }
+        for (String prefix : PREFIXES) {
+            if (s.startsWith(prefix)) {
+                return prefixed(prefix, s.substring(prefix.length()).trim(), line);
+            }
+        }
+        if (PathSyntax.isPath(s)) {
+            return PathSyntax.selector(s, line);
+        }
+        return step(s, line);
+    }
+
+    /** One step of a path, or a whole selector without one: a keyword, a tag, a pattern or (gggg,{CREATOR}ee). */
+    static Selector step(String s, int line) throws RecipeException {
         if (KEYWORD.matcher(s).matches()) {
             return keywordSelector(s, line);
+        }
+        var c = CREATOR_TAG.matcher(s);
+        if (c.matches()) {
+            return creatorTag(c.group(1), c.group(2), c.group(3), s, line);
         }
         var m = TAG.matcher(s);
         if (!m.matches()) {
             throw new RecipeException(line, "'" + s + "' is neither a keyword nor a tag like (0010,0010) or (60xx,3000)");
         }
         String hex = (m.group(1) + m.group(2)).toLowerCase(Locale.ROOT);
-        if (hex.indexOf('x') >= 0) {
+        if (hex.indexOf('x') >= 0 || hex.indexOf('@') >= 0 || hex.indexOf('#') >= 0) {
             return Selector.TagPattern.parse(hex);
         }
         int tag = (int) Long.parseLong(hex, 16);
@@ -137,6 +161,18 @@ final class RuleSyntax {
                     + " block; select the block with private: {creator: NAME}");
         }
         return new Selector.TagIs(tag);
+    }
+
+    private static Selector.PrivateTag creatorTag(String group, String creator, String offset, String s, int line)
+            throws RecipeException {
+        int g = Integer.parseInt(group, 16);
+        if (creator.isBlank()) {
+            throw new RecipeException(line, "a private creator must not be empty");
+        }
+        if (!Tags.isPrivate(Tags.of(g, 0x1000))) {
+            throw new RecipeException(line, "'" + s + "' is not a private element tag like (0029,{CREATOR}10) in an odd group");
+        }
+        return new Selector.PrivateTag(creator.trim(), g, Integer.parseInt(offset, 16));
     }
 
     /** A private element of a creator: "(gggg,xxEE)" or a concrete "(gggg,BBEE)", whose block byte is ignored. */
@@ -155,41 +191,6 @@ final class RuleSyntax {
             }
         }
         throw new RecipeException(line, "'" + tag + "' is not a private element tag like (0029,xx10) in an odd group");
-    }
-
-    /** A condition written as "KEYWORD equals|contains|matches OPERAND" or "KEYWORD present|absent". */
-    static Condition condition(String text, int line) throws RecipeException {
-        String[] parts = text.trim().split("\\s+", 3);
-        if (parts.length < 2) {
-            throw new RecipeException(line, "a condition needs an attribute and one of " + OPERATORS);
-        }
-        int tag = attributeTag(parts[0], line);
-        String op = parts[1].toLowerCase(Locale.ROOT);
-        if (!OPERATORS.contains(op)) {
-            throw new RecipeException(line, "unknown condition '" + parts[1] + "'" + Suggest.hint(op, OPERATORS)
-                    + "; known: " + OPERATORS);
-        }
-        boolean unary = op.equals("present") || op.equals("absent");
-        if (unary != (parts.length == 2)) {
-            throw new RecipeException(line, unary ? op + " takes no value" : op + " needs a value");
-        }
-        if (op.equals("matches")) {
-            try {
-                Pattern.compile(parts[2]);
-            } catch (PatternSyntaxException e) {
-                throw new RecipeException(line, "not a valid regular expression: " + e.getDescription(), e);
-            }
-        }
-        return Condition.Attribute.of(tag, Condition.Op.valueOf(op.toUpperCase(Locale.ROOT)), unary ? null : parts[2]);
-    }
-
-    /** A standard attribute for a condition, by keyword or tag. */
-    static int attributeTag(String text, int line) throws RecipeException {
-        Selector s = selector(text, line);
-        if (s instanceof Selector.TagIs t && !Tags.isPrivate(t.tag())) {
-            return t.tag();
-        }
-        throw new RecipeException(line, "a condition tests one standard attribute, not '" + text + "'");
     }
 
     /** Checks a category name against the known ones. */
@@ -229,13 +230,49 @@ final class RuleSyntax {
     private static Selector privateSelector(String rest, int line) throws RecipeException {
         int split = rest.lastIndexOf(":(");
         if (split < 0) {
-            String creator = rest.trim();
-            if (creator.isEmpty()) {
-                throw new RecipeException(line, "a private creator must not be empty");
-            }
-            return new Selector.PrivateCreatorBlock(creator);
+            return privateBlock(rest, line);
         }
         return privateTag(rest.substring(0, split), rest.substring(split + 1), line);
+    }
+
+    /** Every element of a creator's blocks. */
+    static Selector.PrivateCreatorBlock privateBlock(String creator, int line) throws RecipeException {
+        if (creator.isBlank()) {
+            throw new RecipeException(line, "a private creator must not be empty");
+        }
+        return new Selector.PrivateCreatorBlock(creator.trim());
+    }
+
+    /** "keywords:GLOB", "keywords-matching:REGEX" or "vr:PN,LO". */
+    private static Selector prefixed(String prefix, String rest, int line) throws RecipeException {
+        if (rest.isEmpty()) {
+            throw new RecipeException(line, "'" + prefix + "' needs " + (prefix.equals("vr:") ? "VRs" : "a pattern"));
+        }
+        switch (prefix) {
+            case "keywords:", "keywords-matching:" -> {
+                KeywordPattern k;
+                try {
+                    k = prefix.equals("keywords:") ? KeywordPattern.glob(rest) : KeywordPattern.regex(rest);
+                } catch (PatternSyntaxException e) {
+                    throw new RecipeException(line, "not a valid regular expression: " + e.getDescription(), e);
+                }
+                if (k.matchesNothing()) {
+                    throw new RecipeException(line, "'" + rest + "' matches no attribute keyword");
+                }
+                return k;
+            }
+            default -> {
+                Set<Vr> vrs = EnumSet.noneOf(Vr.class);
+                for (String code : rest.split("[,\\s]+")) {
+                    try {
+                        vrs.add(Vr.valueOf(code.toUpperCase(Locale.ROOT)));
+                    } catch (IllegalArgumentException e) {
+                        throw new RecipeException(line, "'" + code + "' is not a VR", e);
+                    }
+                }
+                return new AnyVr(vrs);
+            }
+        }
     }
 
     private static String required(String argument, String action, String key, int line) throws RecipeException {
@@ -257,20 +294,6 @@ final class RuleSyntax {
         throw new RecipeException(line, what + " must be a whole number from " + min + " to " + max);
     }
 
-    /** Every keyword of the dictionary, for suggestions (read once from the generated constants). */
-    private static List<String> keywords() { return Keywords.ALL; }
-
-    private static final class Keywords {
-        static final List<String> ALL = load();
-
-        private static List<String> load() {
-            List<String> k = new ArrayList<>();
-            for (Field f : Tag.class.getFields()) {
-                if (Modifier.isStatic(f.getModifiers()) && f.getType() == int.class) {
-                    k.add(f.getName());
-                }
-            }
-            return List.copyOf(k);
-        }
-    }
+    /** Every keyword of the dictionary, for suggestions. */
+    static List<String> keywords() { return Keywords.names(); }
 }

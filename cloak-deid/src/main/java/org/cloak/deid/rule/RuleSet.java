@@ -5,17 +5,22 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.cloak.deid.rule.path.Scope;
 import org.cloak.dicom.data.DataSet;
+import org.cloak.dicom.data.Vr;
 
 /**
  * Ordered rules; for an attribute the last rule that matches (and whose condition holds) wins,
- * so overrides are simply appended. Rules on single tags are indexed for speed: for each such
- * tag the index holds, last first, every rule that can match it when it has no private creator,
- * so the engine tests conditions only.
+ * so overrides are simply appended ({@link RuleSetBuilder} states the order it builds). Rules on
+ * single tags are indexed for speed: for each such tag the index holds, last first, every rule
+ * that can match it when it has no private creator, so the engine tests conditions, and the
+ * selectors that need the VR or the location, only.
  */
 public final class RuleSet {
     private final List<Rule> rules;
     private final Rule[] byIndex;
+    /** Per rule, whether its selector needs the VR or the location besides the tag. */
+    private final boolean[] contextual;
     /** Per single-tag rule's tag, the indices of its own rules (last first). */
     private final TagIndex exact;
     /** Per single-tag rule's tag, the indices of every rule matching it without a creator (last first). */
@@ -25,9 +30,11 @@ public final class RuleSet {
     public RuleSet(List<Rule> rules) {
         this.rules = List.copyOf(rules);
         this.byIndex = this.rules.toArray(Rule[]::new);
+        this.contextual = new boolean[byIndex.length];
         Map<Integer, List<Integer>> own = new HashMap<>();
         List<Integer> other = new ArrayList<>();
         for (int i = 0; i < byIndex.length; i++) {
+            contextual[i] = byIndex[i].selector().contextual();
             if (byIndex[i].selector() instanceof Selector.TagIs t) {
                 own.computeIfAbsent(t.tag(), k -> new ArrayList<>()).add(i);
             } else {
@@ -52,6 +59,9 @@ public final class RuleSet {
         standard = new TagIndex(allIndices);
     }
 
+    /** A builder whose rules are appended in order, the last matching one winning. */
+    public static RuleSetBuilder builder() { return new RuleSetBuilder(); }
+
     private static int[] lastFirst(List<Integer> ascending) {
         int[] out = new int[ascending.size()];
         for (int i = 0; i < out.length; i++) {
@@ -62,25 +72,30 @@ public final class RuleSet {
 
     public List<Rule> rules() { return Collections.unmodifiableList(rules); }
 
-    /** A rule set with {@code more} appended (so they take precedence). */
-    public RuleSet plus(List<Rule> more) {
-        List<Rule> all = new ArrayList<>(rules);
-        all.addAll(more);
-        return new RuleSet(all);
+    /**
+     * The rule that decides a top-level attribute, or null when none matches (the attribute is
+     * kept); the VR is the dictionary's.
+     *
+     * @param creator private creator of a private element, else null
+     * @param original the top-level data set with original values, for conditions
+     */
+    public Rule resolve(int tag, String creator, DataSet original) {
+        return resolve(tag, creator, null, Scope.top(original));
     }
 
     /**
      * The rule that decides an attribute, or null when none matches (the attribute is kept).
      *
      * @param creator private creator of a private element, else null
-     * @param original the top-level data set with original values, for conditions
+     * @param vr the element's VR, or null when only the dictionary's is known
+     * @param scope where the attribute sits, with the original data for conditions
      */
-    public Rule resolve(int tag, String creator, DataSet original) {
+    public Rule resolve(int tag, String creator, Vr vr, Scope scope) {
         if (creator == null) {
             int[] candidates = standard.get(tag);
             if (candidates != null) {
                 for (int i : candidates) {
-                    if (byIndex[i].condition().test(original)) {
+                    if (holds(i, tag, null, vr, scope)) {
                         return byIndex[i];
                     }
                 }
@@ -91,19 +106,25 @@ public final class RuleSet {
         int[] own = exact.get(tag);
         if (own != null) {
             for (int i : own) {
-                if (byIndex[i].condition().test(original)) {
+                if (byIndex[i].condition().test(scope)) {
                     best = i;
                     break;
                 }
             }
         }
         for (int i = general.length - 1; i >= 0 && general[i] > best; i--) {
-            Rule r = byIndex[general[i]];
-            if (r.selector().matches(tag, creator) && r.condition().test(original)) {
-                best = general[i];
+            int g = general[i];
+            if (byIndex[g].selector().matches(tag, creator) && holds(g, tag, creator, vr, scope)) {
+                best = g;
                 break;
             }
         }
         return best < 0 ? null : byIndex[best];
+    }
+
+    /** Whether rule {@code i}, already known to match the tag, matches in context and its condition holds. */
+    private boolean holds(int i, int tag, String creator, Vr vr, Scope scope) {
+        Rule r = byIndex[i];
+        return (!contextual[i] || r.selector().matches(tag, creator, vr, scope)) && r.condition().test(scope);
     }
 }

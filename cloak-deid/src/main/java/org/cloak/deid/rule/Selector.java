@@ -1,13 +1,38 @@
 package org.cloak.deid.rule;
 
 import java.util.Set;
+import org.cloak.deid.rule.path.Scope;
+import org.cloak.dicom.data.Vr;
+import org.cloak.dicom.dict.ElementDictionary;
 import org.cloak.dicom.dict.Tags;
 
-/** Which attributes a rule applies to. */
-public sealed interface Selector {
+/**
+ * Which attributes a rule applies to. Most selectors decide from the tag and private creator
+ * alone, at any depth; a {@link #contextual()} one also needs the element's VR or where it sits
+ * (a {@link TagPath}), which the engine gives without building anything per attribute.
+ */
+public sealed interface Selector
+        permits Selector.TagIs, Selector.TagPattern, Selector.PrivateTag, Selector.PrivateCreatorBlock,
+        Selector.AllPrivate, Selector.StandardVr, Selector.InCategory, AnyVr, KeywordPattern, TagPath {
 
-    /** @param creator the private creator of a private element, else null */
+    /**
+     * Whether the selector matches the tag, or for a contextual selector, whether it can match it
+     * somewhere (the rule set indexes rules by this).
+     *
+     * @param creator the private creator of a private element, else null
+     */
     boolean matches(int tag, String creator);
+
+    /**
+     * The full test.
+     *
+     * @param vr the element's VR, or null when only the dictionary's is known
+     * @param scope where the element sits
+     */
+    default boolean matches(int tag, String creator, Vr vr, Scope scope) { return matches(tag, creator); }
+
+    /** True when {@link #matches(int, String)} alone does not decide: the VR or the location do too. */
+    default boolean contextual() { return false; }
 
     String describe();
 
@@ -21,14 +46,17 @@ public sealed interface Selector {
     }
 
     /**
-     * Tags matching a pattern such as 50xxxxxx or 60xx3000: bits set in {@code mask} must equal
-     * {@code value}; repeating groups are limited to even groups (PS3.5 7.6).
+     * Tags matching a pattern such as (50xx,xxxx), (0029,xx10) or (xxx#,xxxx): each of the eight
+     * digits is a hex digit, {@code x} (any digit), {@code @} (any even digit) or {@code #} (any odd
+     * digit), so a last group digit of {@code #} means every odd group. Bits set in {@code mask}
+     * must equal {@code value}; the 50xx and 60xx repeating groups are limited to even groups
+     * (PS3.5 7.6).
      */
     record TagPattern(String pattern, int value, int mask, boolean evenGroupsOnly) implements Selector {
         public static TagPattern parse(String p) {
             String s = p.replace("(", "").replace(")", "").replace(",", "");
             if (s.length() != 8) {
-                throw new IllegalArgumentException("tag pattern needs 8 hex digits or x: " + p);
+                throw new IllegalArgumentException("tag pattern needs 8 hex digits, x, @ or #: " + p);
             }
             int value = 0;
             int mask = 0;
@@ -36,15 +64,25 @@ public sealed interface Selector {
                 char c = Character.toLowerCase(s.charAt(i));
                 value <<= 4;
                 mask <<= 4;
-                if (c != 'x') {
-                    value |= Character.digit(c, 16);
-                    mask |= 0xF;
-                    if (Character.digit(c, 16) < 0) {
-                        throw new IllegalArgumentException("not a tag pattern: " + p);
+                switch (c) {
+                    case 'x' -> { }
+                    case '@' -> mask |= 1;
+                    case '#' -> {
+                        mask |= 1;
+                        value |= 1;
+                    }
+                    default -> {
+                        int digit = Character.digit(c, 16);
+                        if (digit < 0) {
+                            throw new IllegalArgumentException("not a tag pattern: " + p);
+                        }
+                        value |= digit;
+                        mask |= 0xF;
                     }
                 }
             }
-            boolean repeating = s.toLowerCase().startsWith("50xx") || s.toLowerCase().startsWith("60xx");
+            String lower = s.toLowerCase(java.util.Locale.ROOT);
+            boolean repeating = lower.startsWith("50xx") || lower.startsWith("60xx");
             return new TagPattern(s, value, mask, repeating);
         }
 
@@ -57,7 +95,10 @@ public sealed interface Selector {
         public String describe() { return "(" + pattern.substring(0, 4) + "," + pattern.substring(4) + ")"; }
     }
 
-    /** A private element by creator, odd group and element offset within the block (gggg,xxEE). */
+    /**
+     * A private element by creator, odd group and element offset within the block: (gggg,{CREATOR}ee),
+     * in whichever block (gggg,10ee) to (gggg,FFee) the file's creator element reserved.
+     */
     record PrivateTag(String creator, int group, int offset) implements Selector {
         @Override
         public boolean matches(int t, String c) {
@@ -88,10 +129,10 @@ public sealed interface Selector {
     }
 
     /** Standard (non-private) attributes whose dictionary VR is one of {@code vrs}, e.g. every DA and DT. */
-    record StandardVr(Set<org.cloak.dicom.data.Vr> vrs) implements Selector {
+    record StandardVr(Set<Vr> vrs) implements Selector {
         @Override
         public boolean matches(int t, String creator) {
-            return !Tags.isPrivate(t) && vrs.contains(org.cloak.dicom.dict.ElementDictionary.standard().vrOf(t));
+            return !Tags.isPrivate(t) && vrs.contains(ElementDictionary.standard().vrOf(t));
         }
 
         @Override

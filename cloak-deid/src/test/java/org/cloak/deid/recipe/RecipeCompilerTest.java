@@ -1,7 +1,6 @@
 package org.cloak.deid.recipe;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -10,6 +9,7 @@ import org.cloak.deid.DeidConfig;
 import org.cloak.deid.action.Keep;
 import org.cloak.deid.action.Pseudonym;
 import org.cloak.deid.action.Remove;
+import org.cloak.deid.rule.Condition;
 import org.cloak.deid.rule.Rule;
 import org.cloak.deid.rule.Selector;
 import org.cloak.dicom.data.DataSet;
@@ -273,19 +273,21 @@ class RecipeCompilerTest {
 
     @Test
     void standardCodesAreActionNames() throws RecipeException {
-        Rule rule = RecipeCompiler.override(new Recipe.OverrideRule("PatientComments", "X", null, null, 3),
-                DateConfig.defaults());
-        assertThat(rule).isEqualTo(new Rule(new Selector.TagIs(Tag.PatientComments), new Remove(), "recipe line 3"));
-        assertThat(RecipeCompiler.override(new Recipe.OverrideRule("OverlayData", "K", null, null, 0),
-                DateConfig.defaults())).isEqualTo(new Rule(Selector.TagPattern.parse("60xx3000"), new Keep(), "command line"));
+        List<Recipe.OverrideRule> o = Yaml.read("profile: original", "attributes:",
+                "  - {select: PatientComments, action: X}", "  - {select: OverlayData, action: K}").overrides();
+        assertThat(o).extracting(Recipe.OverrideRule::rule).containsExactly(
+                new Rule(new Selector.TagIs(Tag.PatientComments), new Remove(), "recipe line 3"),
+                new Rule(Selector.TagPattern.parse("60xx3000"), new Keep(), "recipe line 4"));
     }
 
     @Test
-    void anInvalidOverrideBuiltByHandIsRefusedWithItsLine() {
-        Recipe r = new Recipe("original", Set.of(), Map.of(), PatientIdConfig.defaults(),
-                DateConfig.defaults(), List.of(new Recipe.OverrideRule("PatientNmae", "remove", null, null, 4)), List.of(),
-                false);
-        assertThatThrownBy(() -> Engine.compile(r)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("recipe line 4: unknown attribute keyword 'PatientNmae' (did you mean 'PatientName'?)");
+    void anOverrideBuiltInCodeComesLastAndNamesTheCommandLine() {
+        Recipe.OverrideRule keepName = new Recipe.OverrideRule(new Selector.TagIs(Tag.PatientName), Condition.ALWAYS,
+                new Keep(), 0);
+        Recipe r = new Recipe("dicom-basic", Set.of(), Map.of(), PatientIdConfig.defaults(),
+                DateConfig.defaults(), List.of(keepName), List.of(), false);
+        List<Rule> rules = Engine.compile(r).rules().rules();
+        assertThat(rules.get(rules.size() - 1)).isEqualTo(new Rule(new Selector.TagIs(Tag.PatientName), new Keep(),
+                "command line"));
     }
 }

@@ -5,10 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.cloak.deid.action.Empty;
+import org.cloak.deid.action.FixedDate;
+import org.cloak.deid.action.Hash;
+import org.cloak.deid.action.Keep;
+import org.cloak.deid.action.ProcessingDate;
+import org.cloak.deid.action.Remove;
+import org.cloak.deid.action.RoundAge;
+import org.cloak.deid.action.SetValue;
+import org.cloak.deid.profile.Categories;
 import org.cloak.deid.profile.ProfileOption;
+import org.cloak.deid.rule.Condition;
+import org.cloak.deid.rule.Selector;
+import org.cloak.dicom.dict.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,10 +51,12 @@ class RecipeReaderTest {
         assertThat(r.dates().schedule()).containsExactly(0, 6, 12, 24);
         assertThat(r.categories()).containsExactly(Map.entry("device", "keep"), Map.entry("institution", "remove"));
         assertThat(r.overrides()).containsExactly(
-                new Recipe.OverrideRule("PatientName", "set", "Anonymous", null, 7),
-                new Recipe.OverrideRule("private:SIEMENS CSA HEADER:(0029,xx09)", "set", "Anonymous", null, 8),
-                new Recipe.OverrideRule("AcquisitionDate", "processing-date", null, null, 9),
-                new Recipe.OverrideRule("SeriesDescription", "remove", null, "Modality equals MR", 10));
+                new Recipe.OverrideRule(new Selector.TagIs(Tag.PatientName), Condition.ALWAYS, new SetValue("Anonymous"), 7),
+                new Recipe.OverrideRule(new Selector.PrivateTag("SIEMENS CSA HEADER", 0x0029, 0x09), Condition.ALWAYS,
+                        new SetValue("Anonymous"), 8),
+                new Recipe.OverrideRule(new Selector.TagIs(Tag.AcquisitionDate), Condition.ALWAYS, new ProcessingDate(), 9),
+                new Recipe.OverrideRule(new Selector.TagIs(Tag.SeriesDescription),
+                        Condition.on(Tag.Modality, Condition.Op.EQUALS, "MR"), new Remove(), 10));
         assertThat(r.keepPrivateCreators()).containsExactly("GEMS_ACQU_01");
         assertThat(r.allowBurnedIn()).isTrue();
     }
@@ -80,12 +95,12 @@ class RecipeReaderTest {
                 "  - {select: BurnedInAnnotation, action: set, value: NO, when: {attribute: Modality, equals: ON}}");
         assertThat(r.patientId().prefix()).isEqualTo("007");
         assertThat(r.patientId().salt()).isEqualTo("no");
-        assertThat(r.overrides().get(0).argument()).isEqualTo("NO");
-        assertThat(r.overrides().get(0).condition()).isEqualTo("Modality equals ON");
+        assertThat(r.overrides().get(0).action()).isEqualTo(new SetValue("NO"));
+        assertThat(r.overrides().get(0).condition()).isEqualTo(Condition.on(Tag.Modality, Condition.Op.EQUALS, "ON"));
     }
 
     @Test
-    void everySelectorFormBecomesItsTextForm() throws RecipeException {
+    void everySelectorFormBecomesItsSelector() throws RecipeException {
         Recipe r = Yaml.read(
                 "profile: dicom-basic",
                 "attributes:",
@@ -97,10 +112,11 @@ class RecipeReaderTest {
                 "  - {category: device, action: K}",
                 "  - {select: \"(0029,1009)\", action: empty}");
         assertThat(r.overrides()).extracting(Recipe.OverrideRule::selector).containsExactly(
-                "(0010,0010)", "(60xx,3000)", "OverlayData", "private:SIEMENS CSA HEADER:(0029,xx10)",
-                "private:GEMS_ACQU_01", "category:device", "(0029,1009)");
+                new Selector.TagIs(Tag.PatientName), Selector.TagPattern.parse("60xx3000"),
+                Selector.TagPattern.parse("60xx3000"), new Selector.PrivateTag("SIEMENS CSA HEADER", 0x0029, 0x10),
+                new Selector.PrivateCreatorBlock("GEMS_ACQU_01"), Categories.selector("device"), new Selector.TagIs(0x00291009));
         assertThat(r.overrides()).extracting(Recipe.OverrideRule::action).containsExactly(
-                "keep", "remove", "remove", "keep", "keep", "keep", "empty");
+                new Keep(), new Remove(), new Remove(), new Keep(), new Keep(), new Keep(), new Empty());
     }
 
     @Test
@@ -113,9 +129,9 @@ class RecipeReaderTest {
                 "  - {select: PatientComments, action: remove, when: {attribute: BurnedInAnnotation, present: true}}",
                 "  - {select: PatientComments, action: remove, when: {attribute: BurnedInAnnotation, absent: true}}",
                 "  - {select: PatientComments, action: remove, when: {attribute: \"(0008,0060)\", present: false}}");
-        assertThat(r.overrides()).extracting(Recipe.OverrideRule::condition).containsExactly(
-                "Modality contains M", "SeriesDescription matches T1.*", "BurnedInAnnotation present",
-                "BurnedInAnnotation absent", "(0008,0060) absent");
+        assertThat(r.overrides()).extracting(o -> o.condition().describe()).containsExactly(
+                "Modality contains \"M\"", "SeriesDescription matches \"T1.*\"", "BurnedInAnnotation present",
+                "BurnedInAnnotation absent", "Modality absent");
     }
 
     @Test
@@ -127,7 +143,8 @@ class RecipeReaderTest {
                 "  - {select: PatientAge, action: round-age, max-years: 89}",
                 "  - {select: StudyDate, action: fixed-date, date: '20000101'}",
                 "  - {select: OtherPatientIDs, action: hash}");
-        assertThat(r.overrides()).extracting(Recipe.OverrideRule::argument).containsExactly("8", "89", "20000101", null);
+        assertThat(r.overrides()).extracting(Recipe.OverrideRule::action).containsExactly(new Hash(8), new RoundAge(89),
+                new FixedDate(LocalDate.of(2000, 1, 1)), new Hash(16));
     }
 
     @Test

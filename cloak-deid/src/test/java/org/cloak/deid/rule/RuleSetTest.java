@@ -12,6 +12,7 @@ import org.cloak.deid.action.Keep;
 import org.cloak.deid.action.Remove;
 import org.cloak.deid.profile.ProfileOption;
 import org.cloak.deid.profile.Profiles;
+import org.cloak.deid.rule.path.Scope;
 import org.cloak.dicom.data.DataSet;
 import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.Tag;
@@ -64,7 +65,7 @@ class RuleSetTest {
     private static Rule naive(List<Rule> rules, int tag, String creator, DataSet original) {
         for (int i = rules.size() - 1; i >= 0; i--) {
             Rule r = rules.get(i);
-            if (r.selector().matches(tag, creator) && r.condition().test(original)) {
+            if (r.selector().matches(tag, creator) && r.condition().test(Scope.top(original))) {
                 return r;
             }
         }
@@ -80,7 +81,7 @@ class RuleSetTest {
             default -> new Selector.StandardVr(Set.of(random.nextBoolean() ? Vr.PN : Vr.DA));
         };
         Condition condition = switch (random.nextInt(3)) {
-            case 0 -> Condition.Attribute.of(Tag.Modality, Condition.Op.EQUALS, "MR");
+            case 0 -> Condition.on(Tag.Modality, Condition.Op.EQUALS, "MR");
             default -> Condition.ALWAYS;
         };
         return new Rule(selector, condition, switch (random.nextInt(3)) {

@@ -10,9 +10,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.cloak.deid.action.Keep;
 import org.cloak.deid.pseudo.Secret;
 import org.cloak.deid.pseudo.SecretStore;
 import org.cloak.deid.recipe.Recipe;
+import org.cloak.deid.rule.Condition;
+import org.cloak.deid.rule.Selector;
+import org.cloak.dicom.dict.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,7 +90,7 @@ class VerifierProfilesTest {
     @Test
     void aRecipeThatKeepsPatientNameFailsNamingPatientName() throws Exception {
         Recipe mistake = VerifyCorpus.withOverride(VerifyCorpus.profile("dicom-basic"),
-                new Recipe.OverrideRule("PatientName", "keep", null, null, 7));
+                new Recipe.OverrideRule(new Selector.TagIs(Tag.PatientName), Condition.ALWAYS, new Keep(), 7));
         VerifyReport r = runAndVerify("mistake", mistake, false);
         assertThat(r.passed()).isFalse();
         assertThat(r.findings()).hasSize(6).allSatisfy(f -> {
