@@ -3,6 +3,7 @@ package org.cloak.pixel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.function.Consumer;
 import org.cloak.dicom.data.DataSet;
 import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.Tag;
@@ -89,7 +90,7 @@ class PixelFormatTest {
         assertThatThrownBy(() -> PixelFormat.of(ds)).message().doesNotContain("DOE");
     }
 
-    private static void assertRefused(java.util.function.Consumer<DataSet> change, String keyword) {
+    private static void assertRefused(Consumer<DataSet> change, String keyword) {
         DataSet ds = ct();
         change.accept(ds);
         assertThatThrownBy(() -> PixelFormat.of(ds)).isInstanceOf(PixelFormatException.class)

@@ -10,6 +10,7 @@ import org.cloak.dicom.dict.Tag;
 import org.cloak.dicom.dict.Uid;
 import org.cloak.dicom.io.DicomFile;
 import org.cloak.dicom.io.DicomReader;
+import org.cloak.dicom.io.DicomWriter;
 import org.cloak.pixel.Encapsulate;
 import org.cloak.pixel.Frame;
 import org.cloak.pixel.FrameAssert;
@@ -21,6 +22,10 @@ import org.cloak.pixel.TestImages;
 import org.cloak.pixel.access.PixelCodecs;
 import org.cloak.pixel.access.PixelData;
 import org.cloak.pixel.frame.NativeFrames;
+import org.cloak.pixel.region.Redaction;
+import org.cloak.pixel.region.Region;
+import org.cloak.pixel.region.RegionCleaner;
+import org.cloak.pixel.value.ValueSink;
 import org.cloak.testkit.Oracles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,6 +105,24 @@ class JpegLosslessOracleTest {
                 FrameAssert.sameSamples(gdcm.read(n), frames.get(n), f + " gdcmconv");
             }
         }
+    }
+
+    @Test
+    void cleaningARealJpegFileChangesOnlyTheRegionForDcmdjpeg() throws IOException {
+        Path jpeg = RealImages.path(RealImages.JPEG_LOSSLESS_SV1);
+        DicomFile file = DicomReader.read(jpeg);
+        PixelData pd = open(jpeg, Uid.JPEGLosslessSV1);
+        Frame before = pd.read(0);
+        Region corner = new Region(-300, 0, 300, 120);
+        assertThat(pd.rewrite(new RegionCleaner(List.of(corner), new long[] {0}), ValueSink.inMemory(), file.dataset()))
+                .isTrue();
+        Path cleaned = dir.resolve("cleaned.dcm");
+        DicomWriter.write(file, cleaned);
+        Frame after = nativeFrames(OracleTools.dcmdjpeg(cleaned, dir.resolve("n.dcm"))).read(0);
+        Frame expected = before.copy();
+        Redaction.fill(expected, corner, new long[] {0});
+        assertThat(after).isEqualTo(expected);
+        assertThat(after.cell(0, 1023, 0)).isZero();
     }
 
     private static NativeFrames nativeFrames(Path file) throws IOException {

@@ -3,6 +3,7 @@ package org.cloak.pixel.region;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import org.cloak.dicom.data.Bytes;
 import org.cloak.dicom.data.DataSet;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RedactionTest {
     @TempDir
-    java.nio.file.Path dir;
+    Path dir;
 
     @Test
     void fillsTheRectangleAndNothingElse() {

@@ -3,6 +3,7 @@ package org.cloak.pixel.rle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.stream.Stream;
 import org.cloak.pixel.Frame;
 import org.cloak.pixel.Photometric;
@@ -62,9 +63,9 @@ class RleCodecTest {
     void corruptFramesAreRefused() {
         PixelFormat f = TestImages.format(Photometric.MONOCHROME2, 4, 4, 8, 8, false);
         byte[] good = codec.encode(TestImages.pattern(f, 0, false));
-        assertThatThrownBy(() -> codec.decode(java.util.Arrays.copyOf(good, 40), f))
+        assertThatThrownBy(() -> codec.decode(Arrays.copyOf(good, 40), f))
                 .isInstanceOf(PixelDecodeException.class).hasMessageContaining("header");
-        assertThatThrownBy(() -> codec.decode(java.util.Arrays.copyOf(good, good.length - 6), f))
+        assertThatThrownBy(() -> codec.decode(Arrays.copyOf(good, good.length - 6), f))
                 .isInstanceOf(PixelDecodeException.class);
         byte[] wrongCount = good.clone();
         wrongCount[0] = 3;
