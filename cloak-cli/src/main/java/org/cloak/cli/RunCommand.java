@@ -3,50 +3,39 @@ package org.cloak.cli;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Map;
-import org.cloak.pipeline.audit.AuditLog;
-import org.cloak.pipeline.audit.AuditReports;
-import org.cloak.pipeline.audit.Digests;
-import org.cloak.pipeline.layout.Layouts;
-import org.cloak.pipeline.layout.TemplateLayout;
-import org.cloak.pipeline.run.Leftovers;
-import org.cloak.pipeline.run.RunHooks;
-import org.cloak.pipeline.run.StrictPrivate;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
-import org.cloak.pipeline.source.ZipInputs;
-import org.cloak.pipeline.vault.Vault;
-import org.cloak.pipeline.vault.VaultException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.LocalDate;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.cloak.deid.pseudo.PseudonymException;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 import org.cloak.deid.recipe.Recipe;
-import org.cloak.pipeline.layout.PathChecks;
-import org.cloak.pipeline.run.DeidRun;
+import org.cloak.pipeline.PipelineException;
+import org.cloak.pipeline.audit.Digests;
+import org.cloak.pipeline.layout.TemplateLayout;
 import org.cloak.pipeline.run.Progress;
 import org.cloak.pipeline.run.RunOptions;
 import org.cloak.pipeline.run.RunSummary;
-import org.cloak.pipeline.source.InputItem;
-import org.cloak.pipeline.source.InputSource;
-import picocli.CommandLine;
+import org.cloak.pipeline.service.RunService;
+import org.cloak.pipeline.service.RunSpec;
+import org.cloak.pipeline.vault.VaultException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code cloak run}: de-identifies files and folders into an output folder. The work is done by
- * {@link DeidRun} in cloak-pipeline; this class turns flags into a recipe, and the summary into
- * text and an exit status.
+ * {@link RunService} in cloak-pipeline; this class turns flags into a {@link RunSpec}, and the
+ * summary into text and an exit status.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"De-identifies DICOM files and folders into an output folder.",
@@ -119,52 +108,34 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int execute(PrintWriter err) {
-        Recipe recipe;
-        List<InputItem> items;
-        RunOptions runOptions;
-        List<ZipInputs.Refused> refused = new ArrayList<>();
-        String password = auditPassword != null ? auditPassword : env.get(AUDIT_PASSWORD_ENV);
+        RunService service = new RunService(Clock.systemDefaultZone());
+        RunService.Prepared prepared;
         try {
-            recipe = recipe();
-            checkPaths(key.vaultDir());
-            runOptions = options();
-            Layouts.of(layout, out); // a bad template is a usage error before anything is written
-            AuditReports.check(audits, auditOriginalValues, password);
-            Leftovers.deleteTree(runOptions.tmpDir());
-            items = InputSource.list(inputs, runOptions.tmpDir(),
-                    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), refused);
-        } catch (UsageException | IllegalArgumentException | IOException e) {
+            RunSpec runSpec = new RunSpec(inputs, out, recipe(), recipeDigest(), key.vaultDir(), key.keySource(env),
+                    threads, layout, restart, quarantine, audits, auditPassword != null ? auditPassword
+                    : env.get(AUDIT_PASSWORD_ENV), auditOriginalValues, strictPrivate);
+            prepared = service.prepare(runSpec,
+                    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+        } catch (UsageException | PipelineException | VaultException | IllegalArgumentException | IOException e) {
             err.println("cloak run: " + e.getMessage());
             return ExitCodes.FAILURE;
         }
-        Instant started = Instant.now();
-        try (Vault vault = Vault.openOrCreate(key.vaultDir(), key.keySource(env));
-             AuditLog log = audits.isEmpty() ? null : new AuditLog(runOptions.stateDir(), auditOriginalValues)) {
-            DeidRun run = DeidRun.of(recipe, vault.secret(), LocalDate.now(), auditOriginalValues);
+        try {
             Progress progress = new Progress();
-            refused.forEach(r -> progress.refused(Path.of(r.entry()), r.reason()));
             RunSummary summary;
             try (Bar bar = progressBar(progress)) {
-                summary = run.run(items, runOptions, progress,
-                        new RunHooks(vault, log, strictPrivate ? StrictPrivate.of(recipe) : null));
+                summary = service.run(prepared, progress);
             }
-            if (log != null) {
-                AuditReports.write(audits, log, log.summary(started, Instant.now(), recipeDigest()), password);
-            }
-            print(err, summary, runOptions);
+            print(err, summary, prepared.options());
             if (json) {
                 PrintWriter stdout = spec.commandLine().getOut();
                 stdout.println(SummaryJson.of(summary));
                 stdout.flush();
             }
             return summary.allWritten() ? ExitCodes.OK : ExitCodes.PARTIAL;
-        } catch (IllegalArgumentException | IOException | PseudonymException | VaultException e) {
+        } catch (PipelineException e) {
             err.println("cloak run: " + e.getMessage());
-            return ExitCodes.FAILURE;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            err.println("cloak run: interrupted");
-            return ExitCodes.PARTIAL;
+            return e.kind() == PipelineException.Kind.INTERRUPTED ? ExitCodes.PARTIAL : ExitCodes.FAILURE;
         }
     }
 
@@ -185,27 +156,6 @@ public final class RunCommand implements Callable<Integer> {
     /** The recipe file if given, else the defaults; flags given on the command line win. */
     Recipe recipe() throws UsageException {
         return recipeOptions.recipe();
-    }
-
-    private void checkPaths(Path vaultDir) throws UsageException {
-        List<Path> real = inputs.stream().filter(p -> !p.toString().equals("-")).toList();
-        PathChecks.requireOutputOutsideInputs(real, out);
-        // the secret must never travel with the de-identified data
-        PathChecks.requireDisjoint("vault", vaultDir, "output folder", out);
-    }
-
-    private RunOptions options() throws UsageException {
-        RunOptions o = RunOptions.defaults(out);
-        if (threads != null) {
-            if (threads < 1) {
-                throw new UsageException("--threads must be at least 1");
-            }
-            o = o.withThreads(threads);
-        }
-        if (quarantine != null) {
-            o = o.withQuarantine(quarantine);
-        }
-        return o.withLayout(layout).withRestart(restart);
     }
 
     /**
