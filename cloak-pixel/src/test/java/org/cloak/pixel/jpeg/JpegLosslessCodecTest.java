@@ -81,6 +81,27 @@ class JpegLosslessCodecTest {
     }
 
     @Test
+    void restartIntervalsStartThePredictionAfresh() {
+        // 2x2, 8 bits, restart every row; table: category 0 = "0", category 1 = "10". Each row codes
+        // +1 from the initial prediction 128, then 0 from the left neighbour: 10 1 0, padded with ones.
+        int[] jpeg = {0xFF, 0xD8,
+                0xFF, 0xC3, 0, 11, 8, 0, 2, 0, 2, 1, 1, 0x11, 0,
+                0xFF, 0xC4, 0, 21, 0x00, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
+                0xFF, 0xDD, 0, 4, 0, 2,
+                0xFF, 0xDA, 0, 8, 1, 1, 0x00, 1, 0, 0,
+                0xAF, 0xFF, 0xD0, 0xAF,
+                0xFF, 0xD9};
+        byte[] data = new byte[jpeg.length];
+        for (int i = 0; i < jpeg.length; i++) {
+            data[i] = (byte) jpeg[i];
+        }
+        PixelFormat f = TestImages.format(Photometric.MONOCHROME2, 2, 2, 8, 8, false);
+        assertThat(codec.decode(data, f).plane(0)).containsExactly(129, 129, 129, 129);
+        data[data.length - 5] = (byte) 0xD3; // the wrong restart marker
+        assertThatThrownBy(() -> codec.decode(data, f)).hasMessageContaining("restart");
+    }
+
+    @Test
     void corruptOrMismatchedDataIsRefused() {
         PixelFormat f = TestImages.format(Photometric.MONOCHROME2, 8, 8, 8, 8, false);
         byte[] good = codec.encode(TestImages.pattern(f, 0, false));
