@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.cloak.testkit.Oracles;
 
-/** The dcmtk and GDCM decoders the pixel tests compare with (through the test kit's runner, so a missing tool fails). */
+/** The dcmtk and GDCM decoders the pixel tests compare with, run by the test kit (a missing tool fails). */
 public final class OracleTools {
     private OracleTools() {}
 

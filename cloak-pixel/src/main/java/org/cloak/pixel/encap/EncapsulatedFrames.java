@@ -44,7 +44,8 @@ public final class EncapsulatedFrames {
         this.format = format;
         this.codec = codec;
         this.fragments = List.copyOf(items.subList(1, items.size()));
-        long[] offsets = extendedOffsets != null ? extendedOffsets : FrameIndex.basicOffsets(items.get(0), format.frames());
+        long[] offsets = extendedOffsets != null ? extendedOffsets
+                : FrameIndex.basicOffsets(items.get(0), format.frames());
         if (offsets != null && offsets.length != format.frames()) {
             throw new PixelFormatException(Tag.ExtendedOffsetTable, "has " + offsets.length + " entries for "
                     + format.frames() + " frames");

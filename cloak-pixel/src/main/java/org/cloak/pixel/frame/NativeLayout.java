@@ -48,7 +48,7 @@ public final class NativeLayout {
         return buf;
     }
 
-    /** Packs the frame into {@code buf} from bit {@code bitOffset} of {@code buf[off]}, leaving other bits as they are. */
+    /** Packs the frame into {@code buf} from bit {@code bitOffset} of {@code buf[off]}; other bits stay as they are. */
     public static void encode(Frame frame, byte[] buf, int off, int bitOffset, ByteOrder order) {
         PixelFormat f = frame.format();
         boolean le = order == ByteOrder.LITTLE_ENDIAN;

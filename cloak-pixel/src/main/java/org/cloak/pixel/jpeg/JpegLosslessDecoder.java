@@ -152,7 +152,8 @@ final class JpegLosslessDecoder {
             throw new PixelDecodeException("JPEG lossless predictor " + predictor + " is outside 1..7");
         }
         BitReader in = new BitReader(data, s + 4 + 2 * n);
-        new LosslessScan(format.columns(), format.rows(), precision, pointTransform, predictor, restartInterval).decode(in, frame, planes, dc);
+        new LosslessScan(format.columns(), format.rows(), precision, pointTransform, predictor, restartInterval)
+                .decode(in, frame, planes, dc);
         return in.position();
     }
 

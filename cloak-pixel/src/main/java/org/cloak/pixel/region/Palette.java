@@ -16,11 +16,13 @@ import org.cloak.pixel.value.ValueBytes;
 record Palette(int firstMapped, int[] red, int[] green, int[] blue) {
 
     static Palette of(DataSet ds) throws IOException {
-        int[] d = descriptor(ds, Tag.RedPaletteColorLookupTableDescriptor);
-        return new Palette(d[1],
-                table(ds, Tag.RedPaletteColorLookupTableData, d),
-                table(ds, Tag.GreenPaletteColorLookupTableData, descriptor(ds, Tag.GreenPaletteColorLookupTableDescriptor)),
-                table(ds, Tag.BluePaletteColorLookupTableData, descriptor(ds, Tag.BluePaletteColorLookupTableDescriptor)));
+        int[] red = descriptor(ds, Tag.RedPaletteColorLookupTableDescriptor);
+        int[] green = descriptor(ds, Tag.GreenPaletteColorLookupTableDescriptor);
+        int[] blue = descriptor(ds, Tag.BluePaletteColorLookupTableDescriptor);
+        return new Palette(red[1],
+                table(ds, Tag.RedPaletteColorLookupTableData, red),
+                table(ds, Tag.GreenPaletteColorLookupTableData, green),
+                table(ds, Tag.BluePaletteColorLookupTableData, blue));
     }
 
     /** The stored value mapped to the entry with the least red + green + blue (the first of equals). */

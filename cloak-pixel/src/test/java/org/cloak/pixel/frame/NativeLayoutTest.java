@@ -38,7 +38,8 @@ class NativeLayoutTest {
         frame.setSample(0, 0, 0, -2);
         assertThat(frame.cell(0, 0, 0)).isEqualTo(0xFFE);
         PixelFormat full = TestImages.format(Photometric.MONOCHROME2, 1, 1, 16, 16, true);
-        assertThat(NativeLayout.decode(full, new byte[] {0x00, (byte) 0x80}, 0, 0, LE).sample(0, 0, 0)).isEqualTo(-32768);
+        Frame lowest = NativeLayout.decode(full, new byte[] {0x00, (byte) 0x80}, 0, 0, LE);
+        assertThat(lowest.sample(0, 0, 0)).isEqualTo(-32768);
     }
 
     @Test

@@ -61,7 +61,8 @@ class JpegLosslessOracleTest {
                         f + " predictor " + sv);
             }
             Path sv1 = Oracles.dcmcjpeg(in, dir.resolve("sv1.dcm"), "+e1");
-            FrameAssert.sameSamples(open(sv1, Uid.JPEGLosslessSV1).read(0), TestImages.pattern(f, 0, false), f + " SV1");
+            FrameAssert.sameSamples(open(sv1, Uid.JPEGLosslessSV1).read(0), TestImages.pattern(f, 0, false),
+                    f + " SV1");
         }
     }
 

@@ -65,8 +65,8 @@ class RedactionTest {
 
     @Test
     void blackOfARealPaletteIsItsDarkestEntry() throws IOException {
-        DataSet ds = DicomReader.read(OracleTools.dcmdrle(RealImages.path(RealImages.PALETTE_RLE), dir.resolve("n.dcm")))
-                .dataset();
+        Path decoded = OracleTools.dcmdrle(RealImages.path(RealImages.PALETTE_RLE), dir.resolve("n.dcm"));
+        DataSet ds = DicomReader.read(decoded).dataset();
         assertThat(Black.of(PixelFormat.of(ds), ds)).containsExactly(0);
     }
 

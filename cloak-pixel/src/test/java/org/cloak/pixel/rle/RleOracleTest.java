@@ -45,7 +45,7 @@ class RleOracleTest {
     void realFileDecodesAsDcmdrleDoes() throws IOException {
         Path rle = RealImages.path(RealImages.PALETTE_RLE);
         Frame ours = open(rle).read(0);
-        Frame dcmtk = NativeFrames.of(DicomReader.read(OracleTools.dcmdrle(rle, dir.resolve("n.dcm"))).dataset()).read(0);
+        Frame dcmtk = nativeFrames(OracleTools.dcmdrle(rle, dir.resolve("n.dcm"))).read(0);
         assertThat(ours).isEqualTo(dcmtk);
     }
 
@@ -58,7 +58,8 @@ class RleOracleTest {
                     Oracles.gdcmconv(in, dir.resolve("gdcm.dcm"), "--rle"))) {
                 PixelData pd = open(encoded);
                 for (int n = 0; n < f.frames(); n++) {
-                    FrameAssert.samePlanes(pd.read(n), TestImages.pattern(f, n, false), f + " " + encoded.getFileName());
+                    FrameAssert.samePlanes(pd.read(n), TestImages.pattern(f, n, false),
+                            f + " " + encoded.getFileName());
                 }
             }
         }
@@ -69,8 +70,8 @@ class RleOracleTest {
         for (PixelFormat f : FORMATS) {
             List<Frame> frames = TestImages.patterns(f, false);
             Path rle = Encapsulate.write(f, frames, new RleCodec(), f.frames() > 1, dir.resolve("ours.dcm"));
-            NativeFrames dcmtk = NativeFrames.of(DicomReader.read(OracleTools.dcmdrle(rle, dir.resolve("d.dcm"))).dataset());
-            NativeFrames gdcm = NativeFrames.of(DicomReader.read(OracleTools.gdcmRaw(rle, dir.resolve("g.dcm"))).dataset());
+            NativeFrames dcmtk = nativeFrames(OracleTools.dcmdrle(rle, dir.resolve("d.dcm")));
+            NativeFrames gdcm = nativeFrames(OracleTools.gdcmRaw(rle, dir.resolve("g.dcm")));
             for (int n = 0; n < f.frames(); n++) {
                 FrameAssert.samePlanes(dcmtk.read(n), frames.get(n), f + " dcmdrle");
                 // GDCM sign-extends signed stored values into the whole cell; its decoder (3.0.21) mixes
@@ -101,6 +102,10 @@ class RleOracleTest {
                 assertThat(after.cell(0, x, y)).isEqualTo(y < 30 ? 0 : before.cell(0, x, y));
             }
         }
+    }
+
+    private static NativeFrames nativeFrames(Path file) throws IOException {
+        return NativeFrames.of(DicomReader.read(file).dataset());
     }
 
     private static PixelData open(Path file) throws IOException {
