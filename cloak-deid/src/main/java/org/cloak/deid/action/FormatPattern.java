@@ -3,6 +3,7 @@ package org.cloak.deid.action;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IllegalFormatException;
 import java.util.List;
 import java.util.Locale;
@@ -55,13 +56,14 @@ public final class FormatPattern {
         for (int i = 0; i < k.length; i++) {
             k[i] = kinds.get(i);
         }
+        if (k.length > args) {
+            throw new IllegalArgumentException("the format pattern reads " + k.length + " values, given " + args);
+        }
         FormatPattern p = new FormatPattern(pattern, k);
         String[] sample = new String[args];
-        java.util.Arrays.fill(sample, "0");
+        Arrays.fill(sample, "0");
         try {
-            if (p.format(sample) == null || k.length > args) {
-                throw new IllegalArgumentException("the format pattern reads " + k.length + " values, given " + args);
-            }
+            p.format(sample);
         } catch (IllegalFormatException e) {
             throw new IllegalArgumentException("not a format pattern: " + e.getClass().getSimpleName(), e);
         }
