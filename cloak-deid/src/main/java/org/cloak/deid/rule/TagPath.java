@@ -9,8 +9,8 @@ import org.cloak.dicom.data.Vr;
  * ScheduledProcedureStepID of the first item of the RequestAttributesSequence, and only there.
  * Levels are a sequence with an item index or any item ({@code [%]}), or a run of any
  * sequences: {@code .} exactly one level, {@code +} one or more, {@code *} zero or more. So
- * {@code +/PatientName} is PatientName anywhere below the top level, {@code * /PatientName}
- * anywhere. Sequence and element steps are any selector that needs no context (a tag, a tag
+ * {@code +/PatientName} is PatientName anywhere below the top level, and a {@code *} run before
+ * it would also take the top level. Sequence and element steps are any selector that needs no context (a tag, a tag
  * pattern, a private element by creator, a keyword pattern).
  *
  * @param levels the sequence levels from the top, outermost first

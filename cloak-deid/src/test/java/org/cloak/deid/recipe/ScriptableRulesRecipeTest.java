@@ -169,4 +169,24 @@ class ScriptableRulesRecipeTest {
         assertThat(Yaml.read("profile: original", "attributes:", "  - {select: StudyDate, action: fixed-date, date: '20000101'}")
                 .overrides().get(0).action()).isEqualTo(new org.cloak.deid.action.FixedDate(LocalDate.of(2000, 1, 1)));
     }
+
+    @Test
+    void theDocumentedExamplesRead() throws RecipeException {
+        Recipe r = Yaml.read("profile: dicom-basic", "attributes:",
+                "  - {select: \"(0029,{SIEMENS CSA HEADER}10)\", action: keep}",
+                "  - {select: \"(xxx#,xxxx)\", action: remove}",
+                "  - {select: \"keywords-matching:Patient.*Name\", action: empty}",
+                "  - {select: \"./PatientName\", action: empty}",
+                "  - {select: \"ReferencedSeriesSequence[%]/*/ReferencedSOPInstanceUID\", action: uid}",
+                "  - {select: PatientComments, action: empty, when: {attribute: \"item:CodeValue\", equals: \"121322\"}}",
+                "  - select: AccessionNumber",
+                "    action: derive",
+                "    from: {lookup: {attribute: AccessionNumber}, table: {ACC-0001: A1, ACC-0002: A2}, default: UNKNOWN}",
+                "  - select: StudyDescription",
+                "    action: derive",
+                "    from: {replace: {uppercase: {attribute: StudyDescription}}, regex: '\\s+', with: '_'}");
+        assertThat(r.overrides()).extracting(o -> o.selector().describe()).containsExactly(
+                "(0029,xx10) \"SIEMENS CSA HEADER\"", "(xxx#,xxxx)", "keywords matching \"Patient.*Name\"",
+                "./(0010,0010)", "(0008,1115)[%]/*/(0008,1155)", "(0010,4000)", "(0008,0050)", "(0008,1030)");
+    }
 }
