@@ -18,7 +18,8 @@ import org.cloak.dicom.dict.Tags;
 /**
  * Builds the output data set from the original, attribute by attribute, into items at any
  * depth (the reader bounds the depth). Rules see the original: the top level, the item being
- * walked and its location (a {@link Scope}, made once per item). Private creators are carried over only when an element of their block survives; private
+ * walked and its location (a {@link Scope}, made once per item). Private creators are carried
+ * over only when an element of their block survives; private
  * elements without a creator go.
  */
 final class RuleWalker {
@@ -137,8 +138,8 @@ final class RuleWalker {
             oldValue = ctx.text(before);
             newValue = after == null ? null : ctx.text(after);
         }
-        events.add(new AuditEvent(scope.path() + Tags.toString(tag), keyword, change, rule.action().code(), rule.origin(),
-                oldValue, newValue));
+        events.add(new AuditEvent(scope.path() + Tags.toString(tag), keyword, change, rule.action().code(),
+                rule.origin(), oldValue, newValue));
     }
 
     /** The creator tags of the private blocks an item keeps: a handful at most, so a plain array. */

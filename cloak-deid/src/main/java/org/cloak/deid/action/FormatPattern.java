@@ -43,7 +43,8 @@ public final class FormatPattern {
             if (conversion == '%' || conversion == 'n') {
                 continue;
             }
-            int position = m.group(1) != null ? Integer.parseInt(m.group(1).substring(0, m.group(1).length() - 1)) - 1 : next++;
+            String index = m.group(1);
+            int position = index != null ? Integer.parseInt(index.substring(0, index.length() - 1)) - 1 : next++;
             while (kinds.size() <= position) {
                 kinds.add('s');
             }

@@ -3,7 +3,10 @@ package org.cloak.deid.action;
 import org.cloak.dicom.data.Bytes;
 import org.cloak.dicom.data.Element;
 
-/** set(value): a fixed value; for VRs that cannot hold the text (binary, dates that do not parse) the value is emptied. */
+/**
+ * set(value): a fixed value; for VRs that cannot hold the text (binary, dates that do not parse)
+ * the value is emptied.
+ */
 public record SetValue(String value) implements Action {
     @Override
     public String code() { return "set"; }

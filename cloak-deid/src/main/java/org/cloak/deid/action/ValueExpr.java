@@ -118,7 +118,9 @@ public sealed interface ValueExpr {
         }
 
         @Override
-        public String describe() { return "replace(" + of.describe() + ", \"" + regex + "\", \"" + replacement + "\")"; }
+        public String describe() {
+            return "replace(" + of.describe() + ", \"" + regex + "\", \"" + replacement + "\")";
+        }
     }
 
     /** The value in upper or lower case. */

@@ -4,8 +4,9 @@
  * original values ({@link org.cloak.deid.action.ValueExpr}).
  *
  * <pre>{@code
- * Action idAndYear = new Derive(new ValueExpr.Concat(List.of(new ValueExpr.Read(AttributeRef.of(Tag.PatientID)),
- *         new ValueExpr.Literal("-"), new ValueExpr.Substring(new ValueExpr.Read(AttributeRef.of(Tag.StudyDate)), 0, 4))));
+ * ValueExpr year = new ValueExpr.Substring(new ValueExpr.Read(AttributeRef.of(Tag.StudyDate)), 0, 4);
+ * Action idAndYear = new Derive(new ValueExpr.Concat(List.of(
+ *         new ValueExpr.Read(AttributeRef.of(Tag.PatientID)), new ValueExpr.Literal("-"), year)));
  * }</pre>
  */
 package org.cloak.deid.action;

@@ -29,7 +29,8 @@ final class Fields {
         MapNode m = asMap(node, where);
         for (Entry e : m.entries().values()) {
             if (!allowed.contains(e.key())) {
-                throw new RecipeException(e.keyLine(), "unknown key '" + e.key() + "'" + (where.isEmpty() ? "" : " in " + where)
+                throw new RecipeException(e.keyLine(), "unknown key '" + e.key() + "'"
+                        + (where.isEmpty() ? "" : " in " + where)
                         + Suggest.hint(e.key(), allowed) + "; allowed: " + sorted(allowed));
             }
         }
@@ -40,7 +41,8 @@ final class Fields {
         if (node instanceof MapNode m) {
             return m;
         }
-        throw new RecipeException(node.line(), (where.isEmpty() ? "the recipe" : where) + " must be a map (key: value), found "
+        throw new RecipeException(node.line(), (where.isEmpty() ? "the recipe" : where)
+                + " must be a map (key: value), found "
                 + node.kind());
     }
 

@@ -38,7 +38,8 @@ final class PathSyntax {
         }
         String last = parts.get(parts.size() - 1);
         if (isWildcard(last) || INDEXED.matcher(last).matches()) {
-            throw new RecipeException(line, "'" + text.trim() + "' must end with the attribute it selects, without an item index");
+            throw new RecipeException(line, "'" + text.trim()
+                    + "' must end with the attribute it selects, without an item index");
         }
         return new TagPath(levels, RuleSyntax.step(last, line));
     }

@@ -34,7 +34,8 @@ import org.cloak.dicom.dict.Tag;
 
 /**
  * Turns a {@link Recipe} into the engine's rule model. Rules are appended to a
- * {@link RuleSetBuilder} in this order, the last matching one winning: the profile with its options; categories; the date mode on every
+ * {@link RuleSetBuilder} in this order, the last matching one winning: the profile with its
+ * options; categories; the date mode on every
  * standard DA/DT/TM attribute; the profile's rule again for the dates PS3.15 keeps out of its
  * longitudinal options, or PatientBirthDate's own rule; the patient ID strategy on
  * PatientID and PatientName; private creators to keep; the attribute overrides in file order.

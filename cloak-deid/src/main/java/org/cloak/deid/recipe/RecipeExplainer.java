@@ -55,7 +55,8 @@ public final class RecipeExplainer {
         }
         for (int tag : tags) {
             String name = Tags.toString(tag) + " " + keyword(tag);
-            for (Rule r : deciding(rules, rule -> !rule.selector().contextual() && rule.selector().matches(tag, null))) {
+            Predicate<Rule> onTag = rule -> !rule.selector().contextual() && rule.selector().matches(tag, null);
+            for (Rule r : deciding(rules, onTag)) {
                 lines.add(line(name, r));
             }
         }

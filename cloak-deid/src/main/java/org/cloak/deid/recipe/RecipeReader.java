@@ -120,7 +120,8 @@ public final class RecipeReader {
         for (YamlNode n : f.list("keep-private-creators")) {
             String c = n instanceof Scalar s && s.type() != ScalarType.NULL ? s.text() : null;
             if (c == null || c.isBlank()) {
-                throw new RecipeException(n.line(), "keep-private-creators holds private creator names, found " + n.kind());
+                throw new RecipeException(n.line(),
+                        "keep-private-creators holds private creator names, found " + n.kind());
             }
             creators.add(c);
         }

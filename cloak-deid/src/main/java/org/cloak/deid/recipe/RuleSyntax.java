@@ -60,7 +60,8 @@ final class RuleSyntax {
     private static final Pattern KEYWORD = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
     private static final Pattern TAG = Pattern.compile("\\(?([0-9A-Fa-fXx@#]{4}),?([0-9A-Fa-fXx@#]{4})\\)?");
     /** (gggg,{CREATOR}ee): a private element of a creator's block, wherever the block lies. */
-    private static final Pattern CREATOR_TAG = Pattern.compile("\\(\\s*([0-9A-Fa-f]{4})\\s*,\\s*\\{(.+)\\}\\s*([0-9A-Fa-f]{2})\\s*\\)");
+    private static final Pattern CREATOR_TAG =
+            Pattern.compile("\\(\\s*([0-9A-Fa-f]{4})\\s*,\\s*\\{(.+)\\}\\s*([0-9A-Fa-f]{2})\\s*\\)");
 
     private RuleSyntax() {}
 
@@ -99,10 +100,12 @@ final class RuleSyntax {
             case "clean" -> new Clean();
             case "uid" -> new ReplaceUid();
             case "set" -> new SetValue(required(argument, a, argKey, line));
-            case "hash" -> new Hash(argument == null ? DEFAULT_HASH_LENGTH : number(argument, 1, 64, "hash length", line));
+            case "hash" -> new Hash(argument == null ? DEFAULT_HASH_LENGTH
+                    : number(argument, 1, 64, "hash length", line));
             case "shift-date" -> new ShiftDate(dates.zeroTimes());
             case "timepoint" -> new Timepoint();
-            case "round-age" -> new RoundAge(argument == null ? DEFAULT_MAX_AGE : number(argument, 1, 150, "max-years", line));
+            case "round-age" -> new RoundAge(argument == null ? DEFAULT_MAX_AGE
+                    : number(argument, 1, 150, "max-years", line));
             case "processing-date" -> new ProcessingDate();
             case "year-only" -> new YearOnly();
             case "fixed-date" -> new FixedDate(date(argument != null ? argument : dates.fixedDate(), line));
@@ -149,7 +152,8 @@ final class RuleSyntax {
         }
         var m = TAG.matcher(s);
         if (!m.matches()) {
-            throw new RecipeException(line, "'" + s + "' is neither a keyword nor a tag like (0010,0010) or (60xx,3000)");
+            throw new RecipeException(line,
+                    "'" + s + "' is neither a keyword nor a tag like (0010,0010) or (60xx,3000)");
         }
         String hex = (m.group(1) + m.group(2)).toLowerCase(Locale.ROOT);
         if (hex.indexOf('x') >= 0 || hex.indexOf('@') >= 0 || hex.indexOf('#') >= 0) {
@@ -170,7 +174,8 @@ final class RuleSyntax {
             throw new RecipeException(line, "a private creator must not be empty");
         }
         if (!Tags.isPrivate(Tags.of(g, 0x1000))) {
-            throw new RecipeException(line, "'" + s + "' is not a private element tag like (0029,{CREATOR}10) in an odd group");
+            throw new RecipeException(line,
+                    "'" + s + "' is not a private element tag like (0029,{CREATOR}10) in an odd group");
         }
         return new Selector.PrivateTag(creator.trim(), g, Integer.parseInt(offset, 16));
     }
@@ -218,7 +223,8 @@ final class RuleSyntax {
         ElementDictionary dict = ElementDictionary.standard();
         int tag = dict.tagOf(keyword);
         if (tag < 0) {
-            throw new RecipeException(line, "unknown attribute keyword '" + keyword + "'" + Suggest.hint(keyword, keywords()));
+            throw new RecipeException(line,
+                    "unknown attribute keyword '" + keyword + "'" + Suggest.hint(keyword, keywords()));
         }
         ElementEntry entry = dict.lookup(tag);
         if (entry != null && entry.tagPattern().indexOf('x') >= 0) {

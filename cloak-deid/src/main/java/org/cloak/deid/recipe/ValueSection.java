@@ -39,14 +39,16 @@ final class ValueSection {
     static ValueExpr read(YamlNode node, String where) throws RecipeException {
         if (node instanceof Scalar s) {
             if (s.type() == ScalarType.NULL) {
-                throw new RecipeException(s.line(), where + " needs a value: a text or a function such as {attribute: NAME}");
+                throw new RecipeException(s.line(), where + " needs a value: a text or a function such as"
+                        + " {attribute: NAME}");
             }
             return new ValueExpr.Literal(s.text());
         }
         MapNode map = Fields.asMap(node, where);
         List<String> names = map.entries().keySet().stream().filter(FUNCTIONS::containsKey).toList();
         if (names.size() != 1) {
-            throw new RecipeException(map.line(), where + " needs exactly one of " + FUNCTIONS.keySet().stream().sorted().toList());
+            throw new RecipeException(map.line(), where + " needs exactly one of "
+                    + FUNCTIONS.keySet().stream().sorted().toList());
         }
         String name = names.get(0);
         Fields f = Fields.of(node, where, FUNCTIONS.get(name));
@@ -61,8 +63,9 @@ final class ValueSection {
             case "substring" -> substring(f);
             case "replace" -> replace(f);
             case "lowercase", "uppercase" -> new ValueExpr.ChangeCase(of(f, name), name.equals("uppercase"));
-            case "lookup" -> new ValueExpr.Lookup(of(f, name), table(f), f.has("default") ? f.text("default", null) : null);
-            case "hash" -> new ValueExpr.HashOf(of(f, name), f.integer("length", RuleSyntax.DEFAULT_HASH_LENGTH, 1, 64));
+            case "lookup" -> new ValueExpr.Lookup(of(f, name), table(f), f.text("default", null));
+            case "hash" -> new ValueExpr.HashOf(of(f, name),
+                    f.integer("length", RuleSyntax.DEFAULT_HASH_LENGTH, 1, 64));
             case "add-days" -> new ValueExpr.AddDays(of(f, name), required(f, "days", -MAX_DAYS, MAX_DAYS));
             default -> new ValueExpr.Increment(of(f, name), f.integer("by", 1, -1_000_000, 1_000_000));
         };

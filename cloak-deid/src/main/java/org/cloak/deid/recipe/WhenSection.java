@@ -52,7 +52,8 @@ final class WhenSection {
         Op op = Op.valueOf(opWord.toUpperCase(Locale.ROOT).replace('-', '_'));
         var attribute = PathSyntax.attribute(w.text("attribute", null), w.valueLine("attribute"));
         if (w.has("case-sensitive") && !op.textual()) {
-            throw new RecipeException(w.keyLine("case-sensitive"), "'case-sensitive' goes with a text test, not " + opWord);
+            throw new RecipeException(w.keyLine("case-sensitive"),
+                    "'case-sensitive' goes with a text test, not " + opWord);
         }
         LetterCase letterCase = !w.has("case-sensitive") ? LetterCase.defaultFor(op)
                 : w.bool("case-sensitive", false) ? LetterCase.SENSITIVE : LetterCase.IGNORED;
@@ -69,7 +70,8 @@ final class WhenSection {
         boolean yes = w.bool(word, true);
         if (op == Op.EMPTY) {
             if (!yes) {
-                throw new RecipeException(w.valueLine(word), w.path(word) + " takes true only (for a value use not-equals)");
+                throw new RecipeException(w.valueLine(word),
+                        w.path(word) + " takes true only (for a value use not-equals)");
             }
             return AttributeCondition.of(attribute, op, null, c);
         }
@@ -85,7 +87,8 @@ final class WhenSection {
             try {
                 Pattern.compile(operand);
             } catch (PatternSyntaxException e) {
-                throw new RecipeException(w.valueLine(word), "not a valid regular expression: " + e.getDescription(), e);
+                throw new RecipeException(w.valueLine(word),
+                        "not a valid regular expression: " + e.getDescription(), e);
             }
         }
         if (op.numeric() && !operand.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
@@ -95,8 +98,10 @@ final class WhenSection {
     }
 
     private static Condition combination(Fields w, List<String> combinators) throws RecipeException {
-        if (combinators.size() > 1 || w.has("attribute") || OPERATORS.stream().anyMatch(w::has) || w.has("case-sensitive")) {
-            throw new RecipeException(w.line(), w.where() + " holds either one test on an 'attribute' or one of " + COMBINATORS);
+        boolean mixed = w.has("attribute") || OPERATORS.stream().anyMatch(w::has) || w.has("case-sensitive");
+        if (combinators.size() > 1 || mixed) {
+            throw new RecipeException(w.line(),
+                    w.where() + " holds either one test on an 'attribute' or one of " + COMBINATORS);
         }
         String key = combinators.get(0);
         if (key.equals("not")) {

@@ -30,7 +30,8 @@ final class YamlTree {
             return t == null ? null : node(p, t);
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
-            throw new RecipeException(loc == null ? 0 : loc.getLineNr(), "not valid YAML: " + firstLine(e.getOriginalMessage()), e);
+            throw new RecipeException(loc == null ? 0 : loc.getLineNr(),
+                    "not valid YAML: " + firstLine(e.getOriginalMessage()), e);
         } catch (IOException e) {
             throw new RecipeException(0, "could not read the recipe: " + e.getMessage(), e);
         }
@@ -58,7 +59,8 @@ final class YamlTree {
             int keyLine = p.currentTokenLocation().getLineNr();
             Entry previous = entries.get(key);
             if (previous != null) {
-                throw new RecipeException(keyLine, "key '" + key + "' appears twice (first on line " + previous.keyLine() + ")");
+                throw new RecipeException(keyLine,
+                        "key '" + key + "' appears twice (first on line " + previous.keyLine() + ")");
             }
             entries.put(key, new Entry(key, keyLine, node(p, p.nextToken())));
         }

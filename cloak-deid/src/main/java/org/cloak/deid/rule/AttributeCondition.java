@@ -32,8 +32,8 @@ public final class AttributeCondition implements Condition {
         this.op = op;
         this.operand = operand;
         this.letterCase = letterCase;
-        this.pattern = op != Op.MATCHES ? null
-                : Pattern.compile(operand, letterCase == LetterCase.IGNORED ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
+        int flags = letterCase == LetterCase.IGNORED ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0;
+        this.pattern = op != Op.MATCHES ? null : Pattern.compile(operand, flags);
         this.number = op.numeric() ? number(op, operand) : null;
     }
 

@@ -10,7 +10,8 @@ import org.cloak.deid.rule.path.Scope;
  * being decided. Tests on attributes combine into trees with {@link All}, {@link Any} and
  * {@link Not}.
  */
-public sealed interface Condition permits Condition.Always, AttributeCondition, Condition.All, Condition.Any, Condition.Not {
+public sealed interface Condition
+        permits Condition.Always, AttributeCondition, Condition.All, Condition.Any, Condition.Not {
     Condition ALWAYS = new Always();
 
     boolean test(Scope scope);

@@ -113,7 +113,9 @@ public sealed interface Selector
     /** Every private element of a creator (the block is kept or dropped whole). */
     record PrivateCreatorBlock(String creator) implements Selector {
         @Override
-        public boolean matches(int t, String c) { return c != null && Tags.isPrivate(t) && c.trim().equals(creator.trim()); }
+        public boolean matches(int t, String c) {
+            return c != null && Tags.isPrivate(t) && c.trim().equals(creator.trim());
+        }
 
         @Override
         public String describe() { return "private block \"" + creator + "\""; }

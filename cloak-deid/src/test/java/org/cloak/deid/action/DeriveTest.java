@@ -32,9 +32,10 @@ class DeriveTest {
         return ds;
     }
 
-    /** What the engine writes under derive(value) into {@code tag}, one of the study's attributes (rules change what is there). */
+    /** What the engine writes under derive(value) into {@code tag}, one of the study's attributes. */
     private static String derived(int tag, ValueExpr value) {
-        RuleSet rules = RuleSet.builder().origin("test").select(new Selector.TagIs(tag)).then(new Derive(value)).build();
+        RuleSet rules = RuleSet.builder().origin("test").select(new Selector.TagIs(tag)).then(new Derive(value))
+                .build();
         return Run.of(rules, study()).getString(tag);
     }
 
@@ -49,7 +50,8 @@ class DeriveTest {
     @Test
     void formatReadsNumbersWhereThePatternWantsThem() {
         ValueExpr f = new ValueExpr.Format(FormatPattern.of("%s_S%03d", 2),
-                List.of(new ValueExpr.Read(AttributeRef.of(Tag.Modality)), new ValueExpr.Read(AttributeRef.of(Tag.SeriesNumber))));
+                List.of(new ValueExpr.Read(AttributeRef.of(Tag.Modality)),
+                        new ValueExpr.Read(AttributeRef.of(Tag.SeriesNumber))));
         assertThat(derived(Tag.StudyDescription, f)).isEqualTo("MR_S007");
         ValueExpr notANumber = new ValueExpr.Format(FormatPattern.of("%d", 1), List.of(ID));
         assertThat(derived(Tag.StudyDescription, notANumber)).isNull(); // no value: emptied
@@ -60,8 +62,10 @@ class DeriveTest {
     @Test
     void textFunctions() {
         ValueExpr description = new ValueExpr.Read(AttributeRef.of(Tag.StudyDescription));
-        assertThat(derived(Tag.StudyDescription, new ValueExpr.ChangeCase(description, true))).isEqualTo("BRAIN ROUTINE");
-        assertThat(derived(Tag.StudyDescription, new ValueExpr.ChangeCase(description, false))).isEqualTo("brain routine");
+        assertThat(derived(Tag.StudyDescription, new ValueExpr.ChangeCase(description, true)))
+                .isEqualTo("BRAIN ROUTINE");
+        assertThat(derived(Tag.StudyDescription, new ValueExpr.ChangeCase(description, false)))
+                .isEqualTo("brain routine");
         assertThat(derived(Tag.StudyDescription, new ValueExpr.Replace(description, "\\s+(\\w+)", "/$1")))
                 .isEqualTo("Brain/routine");
         assertThat(derived(Tag.StudyDescription, new ValueExpr.Substring(description, 6, -1))).isEqualTo("routine");
@@ -79,15 +83,16 @@ class DeriveTest {
     @Test
     void hashOfAnotherAttributeIsTheHashActionsValue() {
         String hashed = derived(Tag.AccessionNumber, new ValueExpr.HashOf(ID, 8));
-        RuleSet hashId = RuleSet.builder().origin("test").select(new Selector.TagIs(Tag.PatientID)).then(new Hash(8)).build();
+        RuleSet hashId = RuleSet.builder().origin("test").select(new Selector.TagIs(Tag.PatientID)).then(new Hash(8))
+                .build();
         assertThat(hashed).hasSize(8).isEqualTo(Run.of(hashId, study()).getString(Tag.PatientID));
     }
 
     @Test
     void computedDatesAndNumbers() {
         assertThat(derived(Tag.SeriesDate, new ValueExpr.AddDays(STUDY_DATE, 20))).isEqualTo("20240404");
-        assertThat(derived(Tag.SeriesNumber, new ValueExpr.Increment(new ValueExpr.Read(AttributeRef.of(Tag.SeriesNumber)), 100)))
-                .isEqualTo("107");
+        ValueExpr series = new ValueExpr.Read(AttributeRef.of(Tag.SeriesNumber));
+        assertThat(derived(Tag.SeriesNumber, new ValueExpr.Increment(series, 100))).isEqualTo("107");
         assertThat(derived(Tag.SeriesDate, new ValueExpr.AddDays(ID, 1))).isNull();
     }
 

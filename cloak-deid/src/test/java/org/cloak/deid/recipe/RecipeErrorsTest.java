@@ -249,8 +249,8 @@ class RecipeErrorsTest {
                 "    action: X", "    when: {attribute: Modality, equal: MR}"), 5, "unknown key 'equal' in attributes[0].when (did you mean 'equals'?)");
         assertError(Yaml.error("profile: dicom-basic", "attributes:", "  - select: PatientName", "    action: X",
                 "    when: {attribute: Modality, equals: MR, contains: M}"), 5,
-                "attributes[0].when needs exactly one of [present, absent, empty, equals, not-equals, contains, starts-with,"
-                        + " ends-with, matches, less-than, at-most, greater-than, at-least, number-equals]");
+                "attributes[0].when needs exactly one of [present, absent, empty, equals, not-equals, contains,"
+                        + " starts-with, ends-with, matches, less-than, at-most, greater-than, at-least, number-equals]");
         assertError(Yaml.error("profile: dicom-basic", "attributes:", "  - select: PatientName", "    action: X",
                 "    when:", "      attribute: Modalty", "      equals: MR"), 6,
                 "unknown attribute keyword 'Modalty' (did you mean 'Modality'?)");
@@ -263,8 +263,8 @@ class RecipeErrorsTest {
                 "    when: {attribute: Modality, equals: ''}"), 5, "attributes[0].when.equals needs a value (for an empty one use absent)");
         assertError(Yaml.error("profile: dicom-basic", "attributes:", "  - select: PatientName", "    action: X",
                 "    when: {attribute: '(0029,1009)', present: true}"), 5,
-                "an attribute to read is a keyword, a standard tag or (gggg,{CREATOR}ee) for a private one, with [n] or [%]"
-                        + " after a sequence, not '(0029,1009)'");
+                "an attribute to read is a keyword, a standard tag or (gggg,{CREATOR}ee) for a private one, with [n]"
+                        + " or [%] after a sequence, not '(0029,1009)'");
     }
 
     @Test

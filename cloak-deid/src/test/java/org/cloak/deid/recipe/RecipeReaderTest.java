@@ -51,10 +51,12 @@ class RecipeReaderTest {
         assertThat(r.dates().schedule()).containsExactly(0, 6, 12, 24);
         assertThat(r.categories()).containsExactly(Map.entry("device", "keep"), Map.entry("institution", "remove"));
         assertThat(r.overrides()).containsExactly(
-                new Recipe.OverrideRule(new Selector.TagIs(Tag.PatientName), Condition.ALWAYS, new SetValue("Anonymous"), 7),
+                new Recipe.OverrideRule(new Selector.TagIs(Tag.PatientName), Condition.ALWAYS,
+                        new SetValue("Anonymous"), 7),
                 new Recipe.OverrideRule(new Selector.PrivateTag("SIEMENS CSA HEADER", 0x0029, 0x09), Condition.ALWAYS,
                         new SetValue("Anonymous"), 8),
-                new Recipe.OverrideRule(new Selector.TagIs(Tag.AcquisitionDate), Condition.ALWAYS, new ProcessingDate(), 9),
+                new Recipe.OverrideRule(new Selector.TagIs(Tag.AcquisitionDate), Condition.ALWAYS,
+                        new ProcessingDate(), 9),
                 new Recipe.OverrideRule(new Selector.TagIs(Tag.SeriesDescription),
                         Condition.on(Tag.Modality, Condition.Op.EQUALS, "MR"), new Remove(), 10));
         assertThat(r.keepPrivateCreators()).containsExactly("GEMS_ACQU_01");
@@ -114,7 +116,8 @@ class RecipeReaderTest {
         assertThat(r.overrides()).extracting(Recipe.OverrideRule::selector).containsExactly(
                 new Selector.TagIs(Tag.PatientName), Selector.TagPattern.parse("60xx3000"),
                 Selector.TagPattern.parse("60xx3000"), new Selector.PrivateTag("SIEMENS CSA HEADER", 0x0029, 0x10),
-                new Selector.PrivateCreatorBlock("GEMS_ACQU_01"), Categories.selector("device"), new Selector.TagIs(0x00291009));
+                new Selector.PrivateCreatorBlock("GEMS_ACQU_01"), Categories.selector("device"),
+                new Selector.TagIs(0x00291009));
         assertThat(r.overrides()).extracting(Recipe.OverrideRule::action).containsExactly(
                 new Keep(), new Remove(), new Remove(), new Keep(), new Keep(), new Keep(), new Empty());
     }

@@ -61,8 +61,9 @@ class ScriptableRulesRecipeTest {
         RuleSet fromYaml = Engine.compile(Yaml.read(RECIPE)).rules();
 
         Selector requests = new Selector.TagIs(Tag.RequestAttributesSequence);
+        ValueExpr year = new ValueExpr.Substring(new ValueExpr.Read(AttributeRef.of(Tag.StudyDate)), 0, 4);
         ValueExpr idAndYear = new ValueExpr.Concat(List.of(new ValueExpr.Read(AttributeRef.of(Tag.PatientID)),
-                new ValueExpr.Literal("-"), new ValueExpr.Substring(new ValueExpr.Read(AttributeRef.of(Tag.StudyDate)), 0, 4)));
+                new ValueExpr.Literal("-"), year));
         AttributeRef description = new AttributeRef(false,
                 List.of(new AttributeRef.Step(ElementKey.of(Tag.RequestAttributesSequence), AttributeRef.ANY_ITEM)),
                 ElementKey.of(Tag.ScheduledProcedureStepDescription));
@@ -78,7 +79,8 @@ class ScriptableRulesRecipeTest {
         RuleSet built = RuleSet.builder()
                 .addAll(Profiles.rules("original", Set.of()))
                 .origin("recipe line 3")
-                .select(new TagPath(List.of(new TagPath.Item(requests, 0)), new Selector.TagIs(Tag.ScheduledProcedureStepID)))
+                .select(new TagPath(List.of(new TagPath.Item(requests, 0)),
+                        new Selector.TagIs(Tag.ScheduledProcedureStepID)))
                 .then(new Remove())
                 .origin("recipe line 4")
                 .select(new TagPath(List.of(TagPath.AnyLevels.ONE_OR_MORE), new Selector.TagIs(Tag.PatientName)))
@@ -123,7 +125,8 @@ class ScriptableRulesRecipeTest {
         assertThat(out.contains(0x00091001)).isFalse();
         assertThat(out.getString(Tag.StudyDate)).isEqualTo("20240101");
         assertThat(out.getString(Tag.StudyDescription)).isEqualTo("PID-0001-2024");
-        assertThat(out.getString(Tag.AccessionNumber)).isEqualTo("MRI_005"); // at the top level, the item is the top level
+        // at the top level, the item read by item: is the top level
+        assertThat(out.getString(Tag.AccessionNumber)).isEqualTo("MRI_005");
     }
 
     @Test
@@ -141,7 +144,8 @@ class ScriptableRulesRecipeTest {
     @Test
     void theNewFormsAreCheckedWhenRead() {
         assertThat(Yaml.error("profile: original", "attributes:", "  - {select: \"(0040,0275)[0]/*\", action: X}")
-                .getMessage()).isEqualTo("line 3: '(0040,0275)[0]/*' must end with the attribute it selects, without an item index");
+                .getMessage()).isEqualTo("line 3: '(0040,0275)[0]/*' must end with the attribute it selects,"
+                        + " without an item index");
         assertThat(Yaml.error("profile: original", "attributes:", "  - {select: \"keywords:*Dtae\", action: X}")
                 .getMessage()).isEqualTo("line 3: '*Dtae' matches no attribute keyword");
         assertThat(Yaml.error("profile: original", "attributes:", "  - {select: \"vr:QQ\", action: X}").getMessage())
@@ -151,11 +155,13 @@ class ScriptableRulesRecipeTest {
                 .isEqualTo("line 4: attributes[0].when.less-than needs a decimal number");
         assertThat(Yaml.error("profile: original", "attributes:", "  - {select: PatientAge, action: X,",
                 "     when: {attribute: PatientAge, present: true, all: []}}").getMessage())
-                .isEqualTo("line 4: attributes[0].when holds either one test on an 'attribute' or one of [all, any, not]");
+                .isEqualTo("line 4: attributes[0].when holds either one test on an 'attribute' or one of"
+                        + " [all, any, not]");
         assertThat(Yaml.error("profile: original", "attributes:", "  - {select: PatientAge, action: derive,",
                 "     from: {reverse: {attribute: PatientAge}}}").getMessage())
                 .startsWith("line 4: attributes[0].from needs exactly one of [add-days, attribute, concat,");
-        assertThat(Yaml.error("profile: original", "attributes:", "  - {select: PatientAge, action: derive}").getMessage())
+        assertThat(Yaml.error("profile: original", "attributes:", "  - {select: PatientAge, action: derive}")
+                .getMessage())
                 .isEqualTo("line 3: action derive needs 'from'");
         assertThat(Yaml.error("profile: original", "attributes:", "  - {select: PatientAge, action: derive,",
                 "     from: {format: '%d %d', args: [{attribute: PatientAge}]}}").getMessage())
@@ -166,7 +172,8 @@ class ScriptableRulesRecipeTest {
 
     @Test
     void aFixedDateActionStillReadsItsDate() throws RecipeException {
-        assertThat(Yaml.read("profile: original", "attributes:", "  - {select: StudyDate, action: fixed-date, date: '20000101'}")
+        assertThat(Yaml.read("profile: original", "attributes:",
+                "  - {select: StudyDate, action: fixed-date, date: '20000101'}")
                 .overrides().get(0).action()).isEqualTo(new org.cloak.deid.action.FixedDate(LocalDate.of(2000, 1, 1)));
     }
 
@@ -178,10 +185,12 @@ class ScriptableRulesRecipeTest {
                 "  - {select: \"keywords-matching:Patient.*Name\", action: empty}",
                 "  - {select: \"./PatientName\", action: empty}",
                 "  - {select: \"ReferencedSeriesSequence[%]/*/ReferencedSOPInstanceUID\", action: uid}",
-                "  - {select: PatientComments, action: empty, when: {attribute: \"item:CodeValue\", equals: \"121322\"}}",
+                "  - {select: PatientComments, action: empty,",
+                "     when: {attribute: \"item:CodeValue\", equals: \"121322\"}}",
                 "  - select: AccessionNumber",
                 "    action: derive",
-                "    from: {lookup: {attribute: AccessionNumber}, table: {ACC-0001: A1, ACC-0002: A2}, default: UNKNOWN}",
+                "    from: {lookup: {attribute: AccessionNumber}, table: {ACC-0001: A1, ACC-0002: A2},",
+                "      default: UNKNOWN}",
                 "  - select: StudyDescription",
                 "    action: derive",
                 "    from: {replace: {uppercase: {attribute: StudyDescription}}, regex: '\\s+', with: '_'}");

@@ -68,7 +68,8 @@ class RuleSetBuilderTest {
     void theBuilderMakesTheRulesARuleListWould() {
         RuleSet built = RuleSet.builder().origin("a").select(NAME).then(new Remove())
                 .add(new Rule(PERSON_NAMES, new Keep(), "b")).build();
-        assertThat(built.rules()).containsExactly(new Rule(NAME, new Remove(), "a"), new Rule(PERSON_NAMES, new Keep(), "b"));
+        assertThat(built.rules()).containsExactly(new Rule(NAME, new Remove(), "a"),
+                new Rule(PERSON_NAMES, new Keep(), "b"));
     }
 
     @Test

@@ -37,15 +37,6 @@ public record ElementKey(int tag, String creator) {
         return null;
     }
 
-    /** Whether an element of a data set is this one. */
-    public boolean is(int elementTag, String elementCreator) {
-        if (creator == null) {
-            return elementTag == tag;
-        }
-        return elementCreator != null && Tags.group(elementTag) == Tags.group(tag) && (elementTag & 0xFF) == (tag & 0xFF)
-                && Tags.element(elementTag) >= 0x1000 && creator.equals(elementCreator.trim());
-    }
-
     /** The keyword where the dictionary has one, else the tag; (gggg,{CREATOR}ee) for a private one. */
     public String describe() {
         if (creator != null) {

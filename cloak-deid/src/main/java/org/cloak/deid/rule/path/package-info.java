@@ -4,8 +4,8 @@
  * computed values read from the original data set.
  *
  * <pre>{@code
- * AttributeRef spsId = new AttributeRef(false, List.of(new AttributeRef.Step(ElementKey.of(Tag.RequestAttributesSequence), 0)),
- *         ElementKey.of(Tag.ScheduledProcedureStepID));
+ * AttributeRef.Step firstRequest = new AttributeRef.Step(ElementKey.of(Tag.RequestAttributesSequence), 0);
+ * AttributeRef spsId = new AttributeRef(false, List.of(firstRequest), ElementKey.of(Tag.ScheduledProcedureStepID));
  * String id = spsId.text(Scope.top(original));
  * }</pre>
  */
