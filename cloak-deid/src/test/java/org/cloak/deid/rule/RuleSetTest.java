@@ -65,7 +65,8 @@ class RuleSetTest {
     private static Rule naive(List<Rule> rules, int tag, String creator, DataSet original) {
         for (int i = rules.size() - 1; i >= 0; i--) {
             Rule r = rules.get(i);
-            if (r.selector().matches(tag, creator) && r.condition().test(Scope.top(original))) {
+            Scope top = Scope.top(original);
+            if (r.selector().matches(tag, creator, null, top) && r.condition().test(top)) {
                 return r;
             }
         }
@@ -73,8 +74,12 @@ class RuleSetTest {
     }
 
     private static Rule randomRule(Random random) {
-        Selector selector = switch (random.nextInt(6)) {
+        Selector selector = switch (random.nextInt(9)) {
             case 0, 1 -> new Selector.TagIs(TAGS[random.nextInt(TAGS.length)]);
+            case 6 -> new AnyVr(Set.of(random.nextBoolean() ? Vr.PN : Vr.UN));
+            case 7 -> KeywordPattern.glob(random.nextBoolean() ? "Patient*" : "*Date");
+            case 8 -> new TagPath(List.of(random.nextBoolean() ? TagPath.AnyLevels.ANY : TagPath.AnyLevels.ONE),
+                    new Selector.TagIs(TAGS[random.nextInt(TAGS.length)]));
             case 2 -> Selector.TagPattern.parse(random.nextBoolean() ? "(50xx,xxxx)" : "(60xx,3000)");
             case 3 -> new Selector.AllPrivate();
             case 4 -> new Selector.PrivateCreatorBlock("ACME 1.0");
