@@ -118,7 +118,7 @@ final class ScpAssociation implements Runnable {
         if (!AAssociateRq.DICOM_APPLICATION_CONTEXT.equals(rq.applicationContextName())) {
             return permanent(AAssociateRj.REASON_APPLICATION_CONTEXT_NAME_NOT_SUPPORTED);
         }
-        if (!options.aeTitle().equals(rq.calledAeTitle())) {
+        if (!options.aeTitle().equals(rq.calledAeTitle()) && !storeHandler.acceptsCalledAeTitle(rq.calledAeTitle())) {
             return permanent(AAssociateRj.REASON_CALLED_AE_TITLE_NOT_RECOGNIZED);
         }
         boolean aetAllowed = options.allowedCallingAeTitles().isEmpty()

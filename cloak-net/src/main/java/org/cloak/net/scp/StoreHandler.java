@@ -31,4 +31,13 @@ public interface StoreHandler {
      */
     default void associationClosed(AssociationInfo association) {
     }
+
+    /**
+     * Whether an association calling {@code calledAeTitle}, which is not the server's own AE
+     * title, is accepted all the same (a server whose handler serves several AE titles, one per
+     * project, say). The default accepts none: only the server's own AE title is recognized.
+     */
+    default boolean acceptsCalledAeTitle(String calledAeTitle) {
+        return false;
+    }
 }

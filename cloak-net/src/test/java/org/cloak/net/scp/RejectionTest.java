@@ -3,6 +3,7 @@ package org.cloak.net.scp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -17,6 +18,7 @@ import org.cloak.net.assoc.Association;
 import org.cloak.net.assoc.AssociationAbortedException;
 import org.cloak.net.assoc.Timeouts;
 import org.cloak.net.assoc.Watchdog;
+import org.cloak.net.dimse.Status;
 import org.cloak.net.pdu.AAbort;
 import org.cloak.net.pdu.AAssociateRq;
 import org.cloak.net.pdu.PDataTf;
@@ -72,6 +74,26 @@ class RejectionTest {
         assertThat(r.output()).contains("Called AE Title Not Recognized");
         assertThat(server.stats().rejected()).isEqualTo(1);
         assertThat(echoscu("ECHOSCU", "CLOAK").exitCode()).isZero();
+    }
+
+    @Test
+    void aHandlerMayAcceptFurtherCalledAeTitles() throws Exception {
+        FileStoreHandler files = new FileStoreHandler(dir);
+        server = new DicomServer(ServerOptions.of("CLOAK", 0), new StoreHandler() {
+            @Override
+            public Status store(StoreRequest request, InputStream dataSet) throws IOException {
+                return files.store(request, dataSet);
+            }
+
+            @Override
+            public boolean acceptsCalledAeTitle(String calledAeTitle) {
+                return calledAeTitle.equals("PROJECT1");
+            }
+        });
+        server.start();
+        assertThat(echoscu("ECHOSCU", "PROJECT1").exitCode()).isZero();
+        assertThat(echoscu("ECHOSCU", "CLOAK").exitCode()).isZero();
+        assertThat(echoscu("ECHOSCU", "PROJECT2").output()).contains("Called AE Title Not Recognized");
     }
 
     @Test
