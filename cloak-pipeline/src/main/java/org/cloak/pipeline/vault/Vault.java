@@ -266,6 +266,24 @@ public final class Vault implements AutoCloseable {
         map.writeCsv(csv);
     }
 
+    /**
+     * Encrypts {@code plain} under the vault's key as the content of a file named {@code name}
+     * (AES-256-GCM, fresh nonce; the name is authenticated, so a sealed file renamed does not
+     * open): for originals kept at rest beside the vault, such as a server's quarantine.
+     */
+    public byte[] seal(String name, byte[] plain) {
+        return VaultCrypto.seal(key, name, plain);
+    }
+
+    /**
+     * Decrypts what {@link #seal} made for the file {@code file} (its name is checked).
+     *
+     * @throws VaultException wrong key, another file's content or a damaged file
+     */
+    public byte[] open(Path file, byte[] sealed) {
+        return VaultCrypto.open(key, file, sealed);
+    }
+
     public synchronized int patientCount() { return map.patientCount(); }
 
     public synchronized int uidCount() { return map.uidCount(); }

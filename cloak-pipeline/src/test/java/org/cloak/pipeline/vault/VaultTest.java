@@ -309,4 +309,19 @@ class VaultTest {
                 .isInstanceOf(IllegalArgumentException.class);
         Vault.requireOutside(tmp.resolve("vault"), tmp.resolve("out"));
     }
+
+    @Test
+    void sealedFilesOpenOnlyUnderTheirNameAndTheVaultsKey() {
+        byte[] plain = "DOE^JANE original".getBytes(StandardCharsets.UTF_8);
+        try (Vault v = Vault.openOrCreate(vaultDir(), keyFile())) {
+            byte[] sealed = v.seal("a.enc", plain);
+            assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("DOE^JANE");
+            assertThat(v.open(tmp.resolve("q/a.enc"), sealed)).isEqualTo(plain);
+            assertThatThrownBy(() -> v.open(tmp.resolve("q/b.enc"), sealed)).isInstanceOf(VaultException.class);
+            try (Vault other = Vault.openOrCreate(tmp.resolve("other"), new KeySource.KeyFile(tmp.resolve("k2")))) {
+                assertThatThrownBy(() -> other.open(tmp.resolve("q/a.enc"), sealed))
+                        .isInstanceOf(VaultException.class);
+            }
+        }
+    }
 }
