@@ -28,6 +28,8 @@ import org.cloak.pipeline.audit.AuditReports;
 import org.cloak.pipeline.audit.Digests;
 import org.cloak.pipeline.layout.PathChecks;
 import org.cloak.pipeline.node.DeidStoreHandler;
+import org.cloak.pipeline.layout.Layouts;
+import org.cloak.pipeline.layout.TemplateLayout;
 import org.cloak.pipeline.node.ListenOptions;
 import org.cloak.pipeline.node.ListenService;
 import org.cloak.pipeline.run.RunHooks;
@@ -115,6 +117,11 @@ public final class ListenCommand implements Callable<Integer> {
 
     @Option(names = "--threads", paramLabel = "N", description = "de-identifications at once (default: one per processor)")
     Integer threads;
+
+    @Option(names = "--layout", paramLabel = "L", defaultValue = "default",
+            description = "output layout, as in cloak run: default (" + TemplateLayout.DEFAULT + "), mirror"
+                    + " (study/series/instance UIDs), or a template (docs/layout.md)")
+    String layout;
 
     @Option(names = "--max-associations", paramLabel = "N", defaultValue = "" + ServerOptions.DEFAULT_MAX_ASSOCIATIONS,
             description = "associations served at once; more are rejected as busy (default: ${DEFAULT-VALUE})")
@@ -226,7 +233,12 @@ public final class ListenCommand implements Callable<Integer> {
         if (forward != null) {
             options = options.withForward(AeAddress.parse(forward));
         }
-        return options;
+        try {
+            Layouts.of(layout, out); // a bad template is a usage error before the port is bound
+        } catch (IllegalArgumentException e) {
+            throw new RunCommand.UsageException(e.getMessage());
+        }
+        return options.withLayout(layout);
     }
 
     private Set<InetAddress> addresses() throws RunCommand.UsageException {

@@ -43,6 +43,11 @@ public record Origin(String root, String rootName, List<String> folders, String 
                 : r.getFileName().toString(), folders, relative == null ? null : relative.getFileName().toString(), null);
     }
 
+    /** This origin, sent by the network peer {@code callingAe}. */
+    public Origin withSourceAe(String callingAe) {
+        return new Origin(root, rootName, folders, name, callingAe);
+    }
+
     /** An instance received over the network from {@code callingAe}. */
     public static Origin received(String callingAe) {
         return new Origin("aet:" + callingAe, null, List.of(), null, callingAe);

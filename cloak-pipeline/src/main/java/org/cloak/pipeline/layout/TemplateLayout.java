@@ -126,7 +126,8 @@ public final class TemplateLayout implements OutputLayout {
             case "timepoint":
                 return v.timepoint() == null ? "" : v.timepoint();
             case "index":
-                return v.index() > 0 ? Integer.toString(v.index()) : "";
+                // a received instance has no discovery: its own number places it
+                return v.index() > 0 ? Integer.toString(v.index()) : number(v.dataset(), "InstanceNumber");
             case "series":
                 return v.series() > 0 ? Integer.toString(v.series()) : number(v.dataset(), "SeriesNumber");
             default:

@@ -10,11 +10,10 @@ import java.util.HexFormat;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
+import org.cloak.deid.pseudo.Origin;
 import org.cloak.deid.pseudo.UidMapper;
 import org.cloak.dicom.data.DataSet;
 import org.cloak.dicom.dict.Tag;
-import org.cloak.dicom.io.DicomReader;
-import org.cloak.dicom.io.ReadOptions;
 import org.cloak.net.dimse.Status;
 import org.cloak.net.scp.StoreHandler;
 import org.cloak.net.scp.StoreRequest;
@@ -40,7 +39,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class DeidStoreHandler implements StoreHandler {
     private static final Logger LOG = LoggerFactory.getLogger(DeidStoreHandler.class);
-    private static final ReadOptions HEADER = ReadOptions.DEFAULT.withBulkThreshold(256);
     private static final Pattern SAFE_UID = Pattern.compile("[0-9]+(\\.[0-9]+){0,63}");
     private static final int UID_MAX = 64;
 
@@ -93,36 +91,32 @@ public final class DeidStoreHandler implements StoreHandler {
         }
         Path file = received.file();
         try {
-            DataSet header = header(file);
+            // one parse serves the check of the request, the output's name and the engine
+            Path provisional = Path.of("unreadable", name(request.sopInstanceUid()) + ".dcm");
+            FileProcessor.Read read = processor.read(new InputItem(file, spool.dir(), provisional));
+            DataSet header = read instanceof FileProcessor.Read.Parsed p ? p.file().dataset() : null;
             if (header != null && !request.sopInstanceUid().equals(header.getString(Tag.SOPInstanceUID))) {
                 failed.increment();
                 ledger.failed(Path.of(name(request.sopInstanceUid()) + ".dcm"), "SOP Instance UID differs from the request");
                 return Status.DATA_SET_DOES_NOT_MATCH_SOP_CLASS.withComment("SOP Instance UID differs from the request");
             }
             Path relative = relative(request, header);
+            InputItem item = new InputItem(file, spool.dir(), relative);
+            if (!(read instanceof FileProcessor.Read.Parsed parsed)) {
+                return finish(((FileProcessor.Read.Ended) read).result(), relative);
+            }
+            Origin origin = item.origin().withSourceAe(request.association().callingAeTitle());
             // one instance at a time per name: a resend is the same input, never two racing
             Object lock = locks[Math.floorMod(relative.hashCode(), locks.length)];
             synchronized (lock) {
-                Path named;
-                try {
-                    named = spool.rename(file, "i-" + sha256(relative.toString()).substring(0, 32));
-                } catch (IOException e) {
-                    failed.increment();
-                    ledger.failed(relative, "could not spool the instance");
-                    return Status.OUT_OF_RESOURCES.withComment("could not spool the instance");
-                }
-                try {
-                    return finish(process(new InputItem(named, spool.dir(), relative)), relative);
-                } finally {
-                    Spool.delete(named);
-                }
+                return finish(process(item, parsed, origin), relative);
             }
         } finally {
-            Spool.delete(file); // when not renamed
+            Spool.delete(file);
         }
     }
 
-    private FileResult process(InputItem item) throws IOException {
+    private FileResult process(InputItem item, FileProcessor.Read.Parsed parsed, Origin origin) throws IOException {
         try {
             cpu.acquire();
         } catch (InterruptedException e) {
@@ -130,7 +124,7 @@ public final class DeidStoreHandler implements StoreHandler {
             throw new IOException("interrupted while waiting to de-identify", e);
         }
         try {
-            return processor.process(item);
+            return processor.process(item, parsed.file(), parsed.size(), origin);
         } catch (RuntimeException | StackOverflowError e) {
             return processor.crashed(item, e);
         } finally {
@@ -173,15 +167,6 @@ public final class DeidStoreHandler implements StoreHandler {
         ledger.failed(relative, result instanceof FileResult.Failed f ? f.reason() : "not a DICOM data set");
         return result instanceof FileResult.Skipped ? Status.CANNOT_UNDERSTAND.withComment("not a DICOM data set")
                 : Status.OUT_OF_RESOURCES.withComment("could not store the instance");
-    }
-
-    /** The header of the spooled file, or null when it does not parse (the processor quarantines it). */
-    private static DataSet header(Path file) {
-        try {
-            return DicomReader.read(file, HEADER).dataset();
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
     }
 
     /** {@code <study>/<series>/<instance>.dcm} in de-identified UIDs. */

@@ -12,14 +12,16 @@ import org.cloak.net.scp.ServerOptions;
  *
  * @param server      the storage SCP: AE title, port, allowed callers, association limit
  * @param outputDir   where de-identified instances are written ({@code <study>/<series>/<instance>.dcm});
- *                    spool, quarantine and forward queue live in its {@code .cloak} folder
+ *                    spool, quarantine and forward queue live in its state folder
  * @param threads     de-identifications running at once
  * @param forward     destination of the de-identified instances, or null
  * @param forwardScu  how the node calls the destination (its calling AE title is this node's)
  * @param forwardWait longest wait between two attempts while the destination is down
+ * @param layout      how outputs are named: a layout of {@code cloak run} ({@code default}, a template, or
+ *                    {@code mirror}: {@code <study>/<series>/<instance>.dcm} in new UIDs)
  */
 public record ListenOptions(ServerOptions server, Path outputDir, int threads, AeAddress forward, ScuOptions forwardScu,
-                            Duration forwardWait) {
+                            Duration forwardWait, String layout) {
     /** Default cap of the forwarding back-off. */
     public static final Duration DEFAULT_FORWARD_WAIT = Duration.ofSeconds(30);
 
@@ -31,28 +33,34 @@ public record ListenOptions(ServerOptions server, Path outputDir, int threads, A
         }
         Objects.requireNonNull(forwardScu, "forwardScu");
         Objects.requireNonNull(forwardWait, "forwardWait");
+        Objects.requireNonNull(layout, "layout");
     }
 
     /** One de-identification per processor, no forwarding. */
     public static ListenOptions of(ServerOptions server, Path outputDir) {
         return new ListenOptions(server, outputDir, Runtime.getRuntime().availableProcessors(), null,
-                ScuOptions.of(server.aeTitle()), DEFAULT_FORWARD_WAIT);
+                ScuOptions.of(server.aeTitle()), DEFAULT_FORWARD_WAIT, "default");
     }
 
     public ListenOptions withThreads(int n) {
-        return new ListenOptions(server, outputDir, n, forward, forwardScu, forwardWait);
+        return new ListenOptions(server, outputDir, n, forward, forwardScu, forwardWait, layout);
     }
 
     /** Forwards to {@code destination}, calling it with this node's AE title. */
     public ListenOptions withForward(AeAddress destination) {
-        return new ListenOptions(server, outputDir, threads, destination, forwardScu, forwardWait);
+        return new ListenOptions(server, outputDir, threads, destination, forwardScu, forwardWait, layout);
     }
 
     public ListenOptions withForwardScu(ScuOptions scu) {
-        return new ListenOptions(server, outputDir, threads, forward, scu, forwardWait);
+        return new ListenOptions(server, outputDir, threads, forward, scu, forwardWait, layout);
     }
 
     public ListenOptions withForwardWait(Duration wait) {
-        return new ListenOptions(server, outputDir, threads, forward, forwardScu, wait);
+        return new ListenOptions(server, outputDir, threads, forward, forwardScu, wait, layout);
+    }
+
+    /** Names outputs with {@code spec}, as {@code cloak run --layout} does. */
+    public ListenOptions withLayout(String spec) {
+        return new ListenOptions(server, outputDir, threads, forward, forwardScu, forwardWait, spec);
     }
 }

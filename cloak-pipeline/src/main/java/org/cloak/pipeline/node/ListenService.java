@@ -1,6 +1,7 @@
 package org.cloak.pipeline.node;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -9,8 +10,13 @@ import org.cloak.deid.pseudo.PseudonymPlanner;
 import org.cloak.deid.pseudo.Secret;
 import org.cloak.deid.recipe.Recipe;
 import org.cloak.deid.recipe.Recipes;
+import org.cloak.dicom.dict.Tag;
+import org.cloak.dicom.dict.Tags;
+import org.cloak.dicom.io.DicomReader;
+import org.cloak.dicom.io.ReadOptions;
 import org.cloak.net.scp.DicomServer;
-import org.cloak.pipeline.layout.MirrorLayout;
+import org.cloak.pipeline.layout.Layouts;
+import org.cloak.pipeline.layout.OutputLayout;
 import org.cloak.pipeline.quarantine.Quarantine;
 import org.cloak.pipeline.run.FileProcessor;
 import org.cloak.pipeline.run.RunHooks;
@@ -37,6 +43,10 @@ public final class ListenService implements AutoCloseable {
     private final DeidStoreHandler handler;
     private final ForwardQueue forward;
     private final NodeLedger ledger;
+    /** Output paths remembered for collision checks; older ones are checked on disk. */
+    private static final int REMEMBERED_OUTPUTS = 65536;
+    /** Enough of an output to read its SOP Instance UID. */
+    private static final ReadOptions OWNER = ReadOptions.DEFAULT.withBulkThreshold(64).withSkipFrom(Tags.of(0x0009, 0x0000));
     private final DicomServer server;
     private boolean stopped;
 
@@ -83,14 +93,28 @@ public final class ListenService implements AutoCloseable {
         FileProcessor.InputCheck check = hooks.check() != null ? hooks.check() : ds -> null;
         // names are one-to-one with instances (a resend is the same input): nothing to claim,
         // and a map of every output ever written would grow for as long as the node runs
-        FileProcessor processor = new FileProcessor(deid.withPlans(plans), new MirrorLayout(options.outputDir()),
-                Quarantine.in(options.outputDir()), item -> null, TargetClaims.none(), check);
+        OutputLayout layout = Layouts.of(options.layout(), options.outputDir());
+        // mirror names are one-to-one with instances (a resend is the same input): nothing to
+        // claim; other layouts may name two instances alike, which is refused, not overwritten
+        TargetClaims claims = layout.pathOnly() ? TargetClaims.none()
+                : TargetClaims.recent(REMEMBERED_OUTPUTS, ListenService::instanceOf);
+        FileProcessor processor = new FileProcessor(deid.withPlans(plans), layout, Quarantine.in(options.outputDir()),
+                item -> null, claims, check).claimingBy(FileProcessor.ClaimKey.NEW_INSTANCE_UID);
         ForwardQueue forward = options.forward() == null ? null
                 : new ForwardQueue(options.outputDir(), options.forward(), options.forwardScu(), options.forwardWait());
         NodeLedger ledger = new NodeLedger(options.outputDir(), hooks.vault(), hooks.audit(), planner, plans);
         DeidStoreHandler handler = new DeidStoreHandler(spool, processor, deid.engine().config().uids(), forward, ledger,
                 options.threads());
         return new ListenService(options, handler, forward, ledger);
+    }
+
+    /** The SOP Instance UID of an output already on disk, or null when it cannot be read. */
+    private static String instanceOf(Path output) {
+        try {
+            return DicomReader.read(output, OWNER).dataset().getString(Tag.SOPInstanceUID);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** Starts the forward sender (which picks up entries left by an earlier run) and binds the port. */

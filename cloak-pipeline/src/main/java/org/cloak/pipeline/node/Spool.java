@@ -93,14 +93,6 @@ final class Spool {
         }
     }
 
-    /**
-     * Gives a received file its instance's name, {@code <name>.dcm}, so that the same instance
-     * received again is the same input to the pipeline. Callers serialise per name.
-     */
-    Path rename(Path received, String name) throws IOException {
-        return Files.move(received, dir.resolve(name + SUFFIX), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    }
-
     static void delete(Path file) {
         try {
             Files.deleteIfExists(file);

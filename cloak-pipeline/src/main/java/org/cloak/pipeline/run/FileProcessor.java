@@ -7,10 +7,12 @@ import java.util.function.Function;
 import org.cloak.deid.Deidentification;
 import org.cloak.deid.Deidentified;
 import org.cloak.deid.Outcome;
+import org.cloak.deid.pseudo.Origin;
 import org.cloak.dicom.data.DataSet;
+import org.cloak.dicom.dict.Tag;
 import org.cloak.dicom.io.DicomFile;
-import org.cloak.dicom.io.DicomParseException;
 import org.cloak.dicom.io.DicomInput;
+import org.cloak.dicom.io.DicomParseException;
 import org.cloak.dicom.io.ReadOptions;
 import org.cloak.pipeline.io.AtomicFiles;
 import org.cloak.pipeline.layout.LayoutValues;
@@ -38,6 +40,19 @@ public final class FileProcessor {
     private final TargetClaims claims;
     private final InputCheck check;
     private final boolean forceEach;
+    private final ClaimKey claimKey;
+
+    /** Who claims an output path: two different keys for one path are a collision. */
+    @FunctionalInterface
+    public interface ClaimKey {
+        String of(InputItem item, DataSet deidentified);
+
+        /** The input file: a batch run's inputs are distinct files. */
+        ClaimKey INPUT_FILE = (item, ds) -> item.file().toString();
+
+        /** The new SOP Instance UID: a resent instance is the same output, another instance is not. */
+        ClaimKey NEW_INSTANCE_UID = (item, ds) -> ds.getString(Tag.SOPInstanceUID);
+    }
 
     /** Checks an original data set before de-identification; a non-null answer quarantines the file with it. */
     @FunctionalInterface
@@ -56,13 +71,14 @@ public final class FileProcessor {
      */
     public FileProcessor(Deidentification deid, OutputLayout layout, Quarantine quarantine,
                          Function<InputItem, StudyIndex.Position> positions, TargetClaims claims, InputCheck check) {
-        this(deid, layout, quarantine, positions, claims, check, true);
+        this(deid, layout, quarantine, positions, claims, check, true, ClaimKey.INPUT_FILE);
     }
 
     private FileProcessor(Deidentification deid, OutputLayout layout, Quarantine quarantine,
                           Function<InputItem, StudyIndex.Position> positions, TargetClaims claims, InputCheck check,
-                          boolean forceEach) {
+                          boolean forceEach, ClaimKey claimKey) {
         this.forceEach = forceEach;
+        this.claimKey = claimKey;
         this.deid = deid;
         this.layout = layout;
         this.quarantine = quarantine;
@@ -76,30 +92,53 @@ public final class FileProcessor {
      * durable in groups (a batch run, per study with {@link org.cloak.pipeline.io.GroupSync}).
      */
     public FileProcessor unforced() {
-        return new FileProcessor(deid, layout, quarantine, positions, claims, check, false);
+        return new FileProcessor(deid, layout, quarantine, positions, claims, check, false, claimKey);
+    }
+
+    /** This processor, claiming output paths with {@code key}. */
+    public FileProcessor claimingBy(ClaimKey key) {
+        return new FileProcessor(deid, layout, quarantine, positions, claims, check, forceEach, key);
     }
 
     /** Processes one input; the result says how it ended. */
     public FileResult process(InputItem item) {
+        Read r = read(item);
+        return r instanceof Read.Parsed p ? process(item, p.file(), p.size(), item.origin()) : ((Read.Ended) r).result();
+    }
+
+    /** How reading an input ended: parsed, or already at its end (skipped, quarantined, failed). */
+    public sealed interface Read {
+        record Parsed(DicomFile file, long size) implements Read {}
+
+        record Ended(FileResult result) implements Read {}
+    }
+
+    /** Sniffs and parses one input, with one open and, for a small file, one read; a large file's pixel data stays in it. */
+    public Read read(InputItem item) {
         long size = 0;
-        DicomFile in;
-        // one open and, for a small file, one read serve the sniff and the parse
         try (DicomInput input = DicomInput.open(item.file(), ReadOptions.DEFAULT)) {
             size = input.size();
             if (!DicomSniffer.isDicom(input)) {
-                return new FileResult.Skipped(item, size);
+                return new Read.Ended(new FileResult.Skipped(item, size));
             }
-            in = input.read();
+            return new Read.Parsed(input.read(), size);
         } catch (DicomParseException e) {
-            return quarantine(item, "not readable as DICOM: " + e.getMessage(), size);
+            return new Read.Ended(quarantine(item, "not readable as DICOM: " + e.getMessage(), size));
         } catch (IOException e) {
-            return new FileResult.Failed(item, "cannot read the input: " + e.getMessage(), size);
+            return new Read.Ended(new FileResult.Failed(item, "cannot read the input: " + e.getMessage(), size));
         }
+    }
+
+    /**
+     * Processes an input already parsed (a received instance: one parse serves the checks and
+     * the engine), from {@code origin}.
+     */
+    public FileResult process(InputItem item, DicomFile in, long size, Origin origin) {
         String refused = check.refuse(in.dataset());
         if (refused != null) {
             return quarantine(item, refused, size);
         }
-        Deidentified result = deid.deidentify(in, item.origin());
+        Deidentified result = deid.deidentify(in, origin);
         if (result.outcome() instanceof Outcome.Quarantined q) {
             return quarantine(item, q.reason(), size);
         }
@@ -114,7 +153,7 @@ public final class FileProcessor {
         } catch (RuntimeException e) {
             return quarantine(item, "no output path: " + e.getMessage(), size);
         }
-        if (!claims.claim(target, item.file().toString())) {
+        if (!claims.claim(target, claimKey.of(item, result.dataset()))) {
             return quarantine(item, "layout collision: another input is written to the same output file", size);
         }
         try {
