@@ -48,4 +48,37 @@ class ZipInputsTest {
         assertThat(ZipInputs.safeRelative("a/./b//c.dcm")).isEqualTo(Path.of("a/b/c.dcm"));
         assertThat(ZipInputs.safeRelative("a\\..\\..\\x")).isNull();
     }
+
+    @Test
+    void neutralNamesKeepEntryPathsOffTheDiskAndADamagedTailKeepsWhatCameBefore() throws IOException {
+        Path zip = dir.resolve("named.zip");
+        try (OutputStream o = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(o)) {
+            for (String name : List.of("DOE^JANE/1.dcm", "DOE^JANE/2.dcm")) {
+                z.putNextEntry(new ZipEntry(name));
+                z.write(new byte[4096]);
+                z.closeEntry();
+            }
+        }
+        byte[] whole = Files.readAllBytes(zip);
+        Path cut = dir.resolve("cut.zip");
+        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length - 200));
+        List<ZipInputs.Refused> refused = new ArrayList<>();
+        List<InputItem> items = ZipInputs.extract(zip, dir.resolve("x"), refused, true);
+        assertThat(items).extracting(i -> i.file().getFileName().toString()).containsExactly("1.dcm", "2.dcm");
+        assertThat(items).extracting(i -> i.relative().toString()).containsExactly("DOE^JANE/1.dcm", "DOE^JANE/2.dcm");
+        try (var s = Files.walk(dir.resolve("x"))) {
+            assertThat(s.map(Path::toString)).noneMatch(p -> p.contains("DOE"));
+        }
+        assertThat(refused).isEmpty();
+        Path garbage = dir.resolve("garbage.zip");
+        byte[] g = whole.clone();
+        for (int i = 40; i < 400 && i < g.length; i++) {
+            g[i] ^= 0x5a;
+        }
+        Files.write(garbage, g);
+        List<ZipInputs.Refused> damaged = new ArrayList<>();
+        ZipInputs.extract(garbage, dir.resolve("y"), damaged, true);
+        ZipInputs.extract(cut, dir.resolve("z"), damaged, true);
+        assertThat(damaged).isNotEmpty();
+    }
 }
