@@ -8,6 +8,8 @@ import org.cloak.dicom.dict.UidEntry;
 import org.cloak.dicom.dict.UidRegistry;
 import org.cloak.pixel.FrameCodec;
 import org.cloak.pixel.frame.UncompressedCodec;
+import org.cloak.pixel.imageio.Jpeg2000Codec;
+import org.cloak.pixel.imageio.JpegBaselineCodec;
 import org.cloak.pixel.jpeg.JpegLosslessCodec;
 import org.cloak.pixel.rle.RleCodec;
 
@@ -24,10 +26,15 @@ public final class PixelCodecs {
         }
     }
 
-    /** The codecs of this module: RLE Lossless, JPEG Lossless (process 14 and its SV1), encapsulated uncompressed. */
+    /**
+     * The codecs of this module: RLE Lossless, JPEG Lossless (process 14 and its SV1), encapsulated
+     * uncompressed, JPEG Baseline and Extended, JPEG 2000.
+     */
     public static PixelCodecs standard() {
         return new PixelCodecs(List.of(new RleCodec(), new JpegLosslessCodec(Uid.JPEGLossless),
-                new JpegLosslessCodec(Uid.JPEGLosslessSV1), new UncompressedCodec()));
+                new JpegLosslessCodec(Uid.JPEGLosslessSV1), new UncompressedCodec(),
+                new JpegBaselineCodec(Uid.JPEGBaseline8Bit), new JpegBaselineCodec(Uid.JPEGExtended12Bit),
+                new Jpeg2000Codec(Uid.JPEG2000Lossless), new Jpeg2000Codec(Uid.JPEG2000)));
     }
 
     /** What can be done with pixel data in this transfer syntax (null: the file did not say). */

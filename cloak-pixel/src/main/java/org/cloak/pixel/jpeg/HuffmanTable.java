@@ -134,6 +134,9 @@ final class HuffmanTable {
         out.bits(code[symbol], size[symbol]);
     }
 
+    /** Whether the table has a code for the symbol. */
+    boolean has(int symbol) { return size[symbol] != 0; }
+
     int[] counts() { return counts.clone(); }
 
     int[] symbols() { return symbols.clone(); }
