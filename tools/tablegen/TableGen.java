@@ -163,10 +163,14 @@ public final class TableGen {
             if (keyword.isEmpty() || !seen.add(keyword)) {
                 continue; // two retired SOP classes have no keyword; keep the first of any repeat
             }
+            String declaration = "    public static final String " + keyword + " =";
+            String value = "\"" + r.get("uid") + "\";";
             sb.append("\n    /** ").append(javadoc(r.get("name"))).append(" (").append(r.get("type")).append(')')
                     .append("Y".equals(r.get("retired")) ? ", retired" : "").append(". */\n")
-                    .append("    public static final String ").append(keyword)
-                    .append(" = \"").append(r.get("uid")).append("\";\n");
+                    .append(declaration)
+                    // within the build's line length of 120: a long constant has its value on the next line
+                    .append(declaration.length() + 1 + value.length() <= 120 ? " " : "\n            ")
+                    .append(value).append('\n');
         }
         return sb.append("}\n").toString();
     }

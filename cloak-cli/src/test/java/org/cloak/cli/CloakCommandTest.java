@@ -45,7 +45,8 @@ class CloakCommandTest {
         for (String[] args : List.of(new String[0], new String[] {"--help"}, new String[] {"help", "run"},
                 new String[] {"runs"}, new String[] {"--version"})) {
             assertThat(CloakCommand.commandLine(args).getSubcommands()).containsKeys("run", "dump", "vault", "help");
-            assertThat(execute(CloakCommand.commandLine(args), args)).isEqualTo(execute(CloakCommand.commandLine(), args));
+            assertThat(execute(CloakCommand.commandLine(args), args))
+                    .isEqualTo(execute(CloakCommand.commandLine(), args));
         }
     }
 }

@@ -50,7 +50,8 @@ class DiffCommandTest {
         Fixtures.write(Fixtures.ct().instance(1).build(), a.resolve("1.dcm"));
         Fixtures.write(Fixtures.ct().instance(1).build(), b.resolve("1.dcm"));
         Fixtures.write(Fixtures.ct().instance(2).build(), a.resolve("2.dcm"));
-        Fixtures.write(Fixtures.ct().instance(2).studyDate("20000202").sopInstanceUid("2.25.99").build(), b.resolve("2.dcm"));
+        Fixtures.write(Fixtures.ct().instance(2).studyDate("20000202").sopInstanceUid("2.25.99").build(),
+                b.resolve("2.dcm"));
         Fixtures.write(Fixtures.ct().instance(3).build(), a.resolve("3.dcm"));
         assertThat(cloak("diff", dir.resolve("a").toString(), dir.resolve("b").toString())).isEqualTo(1);
         assertThat(stdout.lines()).containsExactly(

@@ -76,7 +76,8 @@ class EchoCommandTest {
 
     @Test
     void echoesCloaksOwnServerAndReportsARejection() throws Exception {
-        try (DicomServer server = new DicomServer(ServerOptions.of("CLOAK", 0), new FileStoreHandler(Files.createTempDirectory(dir, "x")))) {
+        try (DicomServer server = new DicomServer(ServerOptions.of("CLOAK", 0),
+                new FileStoreHandler(Files.createTempDirectory(dir, "x")))) {
             server.start();
             assertThat(run("echo", "--calling-aet", "TESTER", "CLOAK@127.0.0.1:" + server.port())).isZero();
             assertThat(run("echo", "OTHER@127.0.0.1:" + server.port())).isEqualTo(ExitCodes.FAILURE);

@@ -60,7 +60,8 @@ class InspectCommandTest {
         assertThat(stdout.lines()).hasSize(4);
         assertThat(stdout.lines().skip(1).limit(2)).allSatisfy(l -> assertThat(l)
                 .startsWith("DOE^JANE [PID-0001]  " + study).endsWith("CT        3"));
-        assertThat(stdout.lines().toList().get(1)).contains("#1 " + Fixtures.uid("series/" + Fixtures.uid("study/PID-0001/1") + "/1"));
+        assertThat(stdout.lines().toList().get(1))
+                .contains("#1 " + Fixtures.uid("series/" + Fixtures.uid("study/PID-0001/1") + "/1"));
         assertThat(stdout.lines().toList().get(3)).isEqualTo("2 series, 6 files, 1 not readable");
         cloak("inspect", d.toString(), "--all", "--keyword", "InstanceNumber");
         assertThat(stdout.lines().filter(l -> l.startsWith("(0020,0013)")).count()).isEqualTo(6);

@@ -33,7 +33,8 @@ class LauncherTest {
                         System.exit(3);
                     }
                     System.out.println("args " + String.join(" ", args));
-                    System.out.println("jvm " + java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+                    System.out.println("jvm "
+                            + java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
                 }
             }
             """;

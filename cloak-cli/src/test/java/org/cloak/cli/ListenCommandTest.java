@@ -83,8 +83,12 @@ class ListenCommandTest {
         }
 
         @Override
-        public void close() throws InterruptedException {
-            stop();
+        public void close() {
+            try {
+                stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -144,7 +148,8 @@ class ListenCommandTest {
         try (InProcess listen = new InProcess("--tls-key-store", keys.toString(), "--tls-key-store-password-file",
                 password.toString(), "--allowed-address", "127.0.0.1")) {
             AeAddress node = new AeAddress("CLOAKT", "localhost", listen.port);
-            ScuOptions tls = ScuOptions.of("SCU").withTls(TlsOptions.client(keys, "changeit".toCharArray(), null, null));
+            ScuOptions tls = ScuOptions.of("SCU")
+                    .withTls(TlsOptions.client(keys, "changeit".toCharArray(), null, null));
             assertThat(new EchoScu(tls).echo(node)).isEqualTo(Status.SUCCESS);
             Oracles.Result plain = Oracles.run("echoscu", null, List.of("-aec", "CLOAKT", "-to", "5", "127.0.0.1",
                     Integer.toString(listen.port)));
@@ -220,7 +225,8 @@ class ListenCommandTest {
             // the JVM's status after a SIGTERM whose shutdown hook returned: 128 + 15
             assertThat(listen.exitValue()).as(Files.readString(listenErr)).isEqualTo(143);
             assertThat(sender.waitFor(60, TimeUnit.SECONDS)).as("storescu exits").isTrue();
-            assertThat(Files.readString(listenErr)).as("graceful stop").containsPattern("cloak listen: stopped: \\d+ written");
+            assertThat(Files.readString(listenErr)).as("graceful stop")
+                    .containsPattern("cloak listen: stopped: \\d+ written");
 
             Set<String> acknowledged = acknowledgedInstanceNumbers(Files.readAllLines(senderLog));
             assertThat(acknowledged).isNotEmpty();

@@ -51,7 +51,8 @@ class RunCommandTest {
     }
 
     private int runStudy(String... more) {
-        List<String> args = new ArrayList<>(List.of("--in", in.toString(), "--out", out.toString(), "--vault", vault.toString(), "--key-file", dir.resolve("vault.key").toString()));
+        List<String> args = new ArrayList<>(List.of("--in", in.toString(), "--out", out.toString(), "--vault",
+                vault.toString(), "--key-file", dir.resolve("vault.key").toString()));
         if (!Arrays.asList(more).contains("--layout")) {
             args.addAll(List.of("--layout", "mirror"));
         }
@@ -92,7 +93,8 @@ class RunCommandTest {
         us.setString(Tag.Modality, Vr.CS, "US");
         Fixtures.write(us, in.resolve("us.dcm"));
         assertThat(runStudy()).isEqualTo(2);
-        assertThat(stderr).contains("quarantined: " + in.resolve("us.dcm") + ": no Burned In Annotation flag on modality US");
+        assertThat(stderr).contains("quarantined: " + in.resolve("us.dcm")
+                + ": no Burned In Annotation flag on modality US");
         assertThat(runStudy("--allow-burned-in")).isEqualTo(0);
         assertThat(out.resolve("us.dcm")).exists();
     }
@@ -119,7 +121,8 @@ class RunCommandTest {
 
     @Test
     void anOutputInsideTheInputIsAUsageError() {
-        assertThat(run("--in", in.toString(), "--out", in.resolve("out").toString(), "--vault", vault.toString(), "--key-file", dir.resolve("vault.key").toString()))
+        assertThat(run("--in", in.toString(), "--out", in.resolve("out").toString(), "--vault", vault.toString(),
+                "--key-file", dir.resolve("vault.key").toString()))
                 .isEqualTo(1);
         assertThat(stderr).isEqualTo("cloak run: output folder " + in.resolve("out") + " is inside input " + in
                 + System.lineSeparator());
@@ -127,7 +130,8 @@ class RunCommandTest {
 
     @Test
     void anInputInsideTheOutputIsAUsageError() {
-        assertThat(run("--in", in.resolve("series1").toString(), "--out", in.toString(), "--vault", vault.toString(), "--key-file", dir.resolve("vault.key").toString()))
+        assertThat(run("--in", in.resolve("series1").toString(), "--out", in.toString(), "--vault", vault.toString(),
+                "--key-file", dir.resolve("vault.key").toString()))
                 .isEqualTo(1);
         assertThat(stderr).contains("cloak run: input " + in.resolve("series1") + " is inside output folder " + in);
     }
@@ -147,7 +151,8 @@ class RunCommandTest {
         assertThat(runStudy("--option", "retain-everything")).isEqualTo(1);
         assertThat(stderr).startsWith("cloak run: unknown option 'retain-everything'");
         assertThat(runStudy("--layout", "by-patient")).isEqualTo(1);
-        assertThat(stderr).startsWith("cloak run: unknown layout 'by-patient'; use mirror, mirror-renamed, default or a template");
+        assertThat(stderr).startsWith("cloak run: unknown layout 'by-patient'; use mirror, mirror-renamed, default or "
+                + "a template");
         assertThat(runStudy("--layout", "{PatientID}/{NoSuchKeyword}.dcm")).isEqualTo(1);
         assertThat(stderr).startsWith("cloak run: unknown field 'NoSuchKeyword' in layout");
         assertThat(runStudy("--threads", "0")).isEqualTo(1);
@@ -166,7 +171,8 @@ class RunCommandTest {
     void missingRequiredOptionsAndMissingInputsAreUsageErrors() {
         assertThat(run("--in", in.toString())).isEqualTo(1);
         assertThat(stderr).contains("Missing required option: '--out=DIR'");
-        assertThat(run("--in", dir.resolve("nope").toString(), "--out", out.toString(), "--vault", vault.toString(), "--key-file", dir.resolve("vault.key").toString()))
+        assertThat(run("--in", dir.resolve("nope").toString(), "--out", out.toString(), "--vault", vault.toString(),
+                "--key-file", dir.resolve("vault.key").toString()))
                 .isEqualTo(1);
         assertThat(stderr).contains("input not found");
     }
@@ -176,7 +182,8 @@ class RunCommandTest {
         assertThat(runStudy()).isEqualTo(0);
         byte[] first = Files.readAllBytes(out.resolve("series1/2.dcm"));
         Path out2 = dir.resolve("out2");
-        assertThat(run("--layout", "mirror", "--in", in.toString(), "--out", out2.toString(), "--vault", vault.toString(), "--key-file", dir.resolve("vault.key").toString())).isEqualTo(0);
+        assertThat(run("--layout", "mirror", "--in", in.toString(), "--out", out2.toString(), "--vault",
+                vault.toString(), "--key-file", dir.resolve("vault.key").toString())).isEqualTo(0);
         assertThat(Files.readAllBytes(out2.resolve("series1/2.dcm"))).isEqualTo(first);
     }
 }

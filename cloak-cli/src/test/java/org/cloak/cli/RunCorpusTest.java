@@ -178,7 +178,8 @@ class RunCorpusTest {
         assertThat(skipped).anyMatch(s -> s.endsWith("notes.txt")).anyMatch(s -> s.endsWith("readme.txt"));
         List<String> quarantined = new ArrayList<>();
         j.get("quarantinedFiles").forEach(n -> quarantined.add(n.get("input").asText()));
-        assertThat(quarantined).containsExactlyInAnyOrder(in.resolve("cut.dcm").toString(), in.resolve("us.dcm").toString());
+        assertThat(quarantined)
+                .containsExactlyInAnyOrder(in.resolve("cut.dcm").toString(), in.resolve("us.dcm").toString());
 
         try (Stream<Path> s = Files.walk(out)) {
             List<Path> data = s.filter(Files::isRegularFile).filter(p -> !out.relativize(p).startsWith(".cloak"))
@@ -204,7 +205,8 @@ class RunCorpusTest {
         assertThat(j.get("quarantined").asInt()).isEqualTo(1);
         assertThat(j.get("quarantinedFiles").get(0).get("reason").asText()).startsWith("layout collision");
         try (Stream<Path> s = Files.walk(out)) {
-            List<Path> data = s.filter(Files::isRegularFile).filter(p -> !out.relativize(p).startsWith(".cloak")).toList();
+            List<Path> data = s.filter(Files::isRegularFile).filter(p -> !out.relativize(p).startsWith(".cloak"))
+                    .toList();
             assertThat(data).hasSize(1);
             assertThat(data.get(0).getFileName().toString()).isEqualTo("same.dcm");
             byte[] written = Files.readAllBytes(data.get(0));

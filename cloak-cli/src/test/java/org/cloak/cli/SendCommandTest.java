@@ -101,7 +101,8 @@ class SendCommandTest {
     void filesThatCannotBeSentMakeExitStatus2() throws Exception {
         Path in = inputTree();
         int port = EchoCommandTest.freePort();
-        assertThat(run("send", "--timeout", "2", "--to", "NOBODY@127.0.0.1:" + port, in.toString())).isEqualTo(ExitCodes.PARTIAL);
+        assertThat(run("send", "--timeout", "2", "--to", "NOBODY@127.0.0.1:" + port, in.toString()))
+                .isEqualTo(ExitCodes.PARTIAL);
         assertThat(out.toString().lines().filter(l -> l.startsWith("FAILED   "))).hasSize(3)
                 .allMatch(l -> l.contains("could not associate with NOBODY@127.0.0.1:" + port));
         assertThat(out.toString()).contains("0 sent, 0 with warnings, 3 failed, 1 skipped");
@@ -109,7 +110,8 @@ class SendCommandTest {
 
     @Test
     void aMissingPathIsAUsageError() {
-        assertThat(run("send", "--to", "A@127.0.0.1:104", tmp.resolve("nowhere").toString())).isEqualTo(ExitCodes.FAILURE);
+        assertThat(run("send", "--to", "A@127.0.0.1:104", tmp.resolve("nowhere").toString()))
+                .isEqualTo(ExitCodes.FAILURE);
         assertThat(err.toString()).contains("nowhere");
     }
 }

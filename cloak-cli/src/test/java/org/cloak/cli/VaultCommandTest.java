@@ -45,7 +45,8 @@ class VaultCommandTest {
 
     @Test
     void lookupByOriginalIdPrintsPseudonymOffsetAndBaseline() {
-        int status = run("vault", "lookup", "--vault", vault.toString(), "--key-file", key.toString(), "--id", "PID-0003");
+        int status = run("vault", "lookup", "--vault", vault.toString(), "--key-file", key.toString(), "--id",
+                "PID-0003");
         assertThat(status).isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).isEqualTo("patient  PID-0003 <-> P003  date offset -12 days  baseline 2020-01-02"
                 + System.lineSeparator());
@@ -70,7 +71,8 @@ class VaultCommandTest {
     @Test
     void aWrongKeyIsAOneLineErrorWithoutAStackTrace() throws IOException {
         Path wrong = Files.write(tmp.resolve("wrong.key"), new byte[32]);
-        int status = run("vault", "lookup", "--vault", vault.toString(), "--key-file", wrong.toString(), "--id", "P003");
+        int status = run("vault", "lookup", "--vault", vault.toString(), "--key-file", wrong.toString(), "--id",
+                "P003");
         assertThat(status).isEqualTo(ExitCodes.FAILURE);
         assertThat(err.toString()).isEqualTo("cloak vault lookup: Wrong key or corrupted vault file "
                 + vault.resolve("secret.enc") + System.lineSeparator());

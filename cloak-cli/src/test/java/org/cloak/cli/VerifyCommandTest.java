@@ -35,9 +35,11 @@ class VerifyCommandTest {
         out = dir.resolve("out");
         vault = dir.resolve("vault");
         for (int i = 1; i <= 3; i++) {
-            Fixtures.write(Fixtures.ct().patientName("DOE^JANE").instance(i).build(), in.resolve("series1/" + i + ".dcm"));
+            Fixtures.write(Fixtures.ct().patientName("DOE^JANE").instance(i).build(),
+                    in.resolve("series1/" + i + ".dcm"));
         }
-        assertThat(cloak("run", "--layout", "mirror", "--in", in.toString(), "--out", out.toString(), "--vault", vault.toString(), "--key-file", dir.resolve("vault.key").toString()))
+        assertThat(cloak("run", "--layout", "mirror", "--in", in.toString(), "--out", out.toString(), "--vault",
+                vault.toString(), "--key-file", dir.resolve("vault.key").toString()))
                 .as(stderr).isZero();
     }
 
@@ -69,10 +71,13 @@ class VerifyCommandTest {
     void aCleanRunPassesAndTheReportsAndSignOffAreWritten() throws Exception {
         Path html = dir.resolve("qc.html");
         Path json = dir.resolve("qc.json");
-        int status = cloak("verify", "--out", out.toString(), "--in", in.toString(), "--vault", vault.toString(), "--key-file", dir.resolve("vault.key").toString(),
-                "--report", html.toString(), "--json", json.toString(), "--reviewer", "R. Eviewer", "--note", "looks fine");
+        int status = cloak("verify", "--out", out.toString(), "--in", in.toString(), "--vault", vault.toString(),
+                "--key-file", dir.resolve("vault.key").toString(),
+                "--report", html.toString(), "--json", json.toString(), "--reviewer", "R. Eviewer", "--note",
+                        "looks fine");
         assertThat(status).as(stdout + stderr).isZero();
-        assertThat(stdout).startsWith("cloak verify: PASS: 3 outputs, 3 compared with their original, 0 failing findings");
+        assertThat(stdout).startsWith("cloak verify: PASS: 3 outputs, 3 compared with their original, 0 failing "
+                + "findings");
         VerifyReport r = ReportJson.read(json);
         assertThat(r.passed()).isTrue();
         assertThat(r.studies()).hasSize(1);
@@ -93,7 +98,8 @@ class VerifyCommandTest {
         ds.setString(Tag.ImageComments, Vr.LT, "Jane Doe, follow-up");
         byte[] bytes = DicomWriter.toBytes(new DicomFile(f.fileMeta(), ds, f.transferSyntax(), "", false));
         Files.write(target, bytes);
-        int status = cloak("verify", "--out", out.toString(), "--in", in.toString(), "--vault", vault.toString(), "--key-file", dir.resolve("vault.key").toString());
+        int status = cloak("verify", "--out", out.toString(), "--in", in.toString(), "--vault", vault.toString(),
+                "--key-file", dir.resolve("vault.key").toString());
         assertThat(status).isEqualTo(1);
         assertThat(stdout).startsWith("cloak verify: FAIL")
                 .contains("FAIL IDENTIFIER series1/2.dcm (0020,4000) ImageComments [J*******]: name from PatientName")
@@ -105,7 +111,8 @@ class VerifyCommandTest {
     void withoutOriginalsAValuesFileDrivesTheScan() throws Exception {
         Path values = Files.writeString(dir.resolve("values.csv"), "patient,kind,value\n,name,DOE^JANE\n");
         assertThat(cloak("verify", "--out", out.toString(), "--values", values.toString(), "--vault",
-                dir.resolve("no-vault").toString(), "--key-file", dir.resolve("vault.key").toString())).as(stdout + stderr).isZero();
+                dir.resolve("no-vault").toString(), "--key-file", dir.resolve("vault.key").toString()))
+                        .as(stdout + stderr).isZero();
         assertThat(stdout).contains("note: No originals (--in)");
         assertThat(dir.resolve("no-vault")).doesNotExist();
     }
@@ -120,7 +127,8 @@ class VerifyCommandTest {
         int status = cloak("verify", "--out", out.toString(), "--vault", vault.toString(), "--key-file",
                 dir.resolve("vault.key").toString());
         assertThat(status).as(stdout + stderr).isEqualTo(1);
-        assertThat(stdout).startsWith("cloak verify: FAIL: 3 outputs, 0 compared with their original, 1 failing findings")
+        assertThat(stdout).startsWith("cloak verify: FAIL: 3 outputs, 0 compared with their original, 1 failing "
+                + "findings")
                 .contains("FAIL IDENTIFIER series1/2.dcm (0020,4000) ImageComments [P*******]: id from "
                         + VaultIdentifiers.SOURCE)
                 .doesNotContain("PID-0001");
@@ -131,8 +139,10 @@ class VerifyCommandTest {
         int status = cloak("verify", "--out", out.toString(), "--vault", vault.toString(), "--key-file",
                 dir.resolve("vault.key").toString());
         assertThat(status).as(stdout + stderr).isZero();
-        assertThat(stdout).startsWith("cloak verify: PASS: 3 outputs, 0 compared with their original, 0 failing findings")
-                .contains("note: Residual PHI scan without originals: searched for the 1 original patient IDs of the vault's map;")
+        assertThat(stdout).startsWith("cloak verify: PASS: 3 outputs, 0 compared with their original, 0 failing "
+                + "findings")
+                .contains("note: Residual PHI scan without originals: searched for the 1 original patient IDs of the "
+                        + "vault's map;")
                 .contains("whether dates were shifted needs the originals");
     }
 
@@ -148,7 +158,8 @@ class VerifyCommandTest {
         int status = cloak("verify", "--out", out.toString(), "--values", values.toString(), "--vault",
                 vault.toString(), "--key-file", dir.resolve("vault.key").toString());
         assertThat(status).as(stdout + stderr).isEqualTo(1);
-        assertThat(stdout).contains("FAIL IDENTIFIER series1/3.dcm (0020,4000) ImageComments [J*******]: name from values file")
+        assertThat(stdout).contains("FAIL IDENTIFIER series1/3.dcm (0020,4000) ImageComments [J*******]: name from "
+                + "values file")
                 .contains("FAIL IDENTIFIER series1/3.dcm (0008,1030) StudyDescription [P*******]: id from "
                         + VaultIdentifiers.SOURCE)
                 .contains("searched for the 1 original patient IDs of the vault's map and the values file;");

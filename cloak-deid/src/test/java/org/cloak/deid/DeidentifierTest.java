@@ -232,7 +232,8 @@ class DeidentifierTest {
         b.setString(Tag.SOPInstanceUID, Vr.UI, "1.2.3.4.99");
         DataSet outA = cleaned(engine(false, uids).deidentify(a, PLAN));
         DataSet outB = cleaned(engine(false, uids).deidentify(b, PLAN));
-        String referenced = outA.getSequence(Tag.ReferencedImageSequence).get(0).getString(Tag.ReferencedSOPInstanceUID);
+        String referenced = outA.getSequence(Tag.ReferencedImageSequence).get(0)
+                .getString(Tag.ReferencedSOPInstanceUID);
         assertThat(referenced).startsWith("2.25.").isEqualTo(outB.getString(Tag.SOPInstanceUID));
         assertThat(outA.getString(Tag.SOPClassUID)).isEqualTo("1.2.840.10008.5.1.4.1.1.2");
         assertThat(outA.getString(Tag.SOPInstanceUID)).isNotEqualTo(referenced);

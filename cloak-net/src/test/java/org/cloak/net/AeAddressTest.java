@@ -9,7 +9,8 @@ class AeAddressTest {
 
     @Test
     void parsesTitleHostAndPort() {
-        assertThat(AeAddress.parse("PACS@pacs.example.org:104")).isEqualTo(new AeAddress("PACS", "pacs.example.org", 104));
+        assertThat(AeAddress.parse("PACS@pacs.example.org:104"))
+                .isEqualTo(new AeAddress("PACS", "pacs.example.org", 104));
         assertThat(AeAddress.parse("ARCHIVE 1@10.0.0.5:11112").aeTitle()).isEqualTo("ARCHIVE 1");
         AeAddress v6 = AeAddress.parse("CLOAK@[::1]:4242");
         assertThat(v6.host()).isEqualTo("::1");

@@ -147,6 +147,7 @@ public final class Dcmtk {
         if (i < 0) {
             throw new AssertionError("dcmdump printed no data set for " + file + ":\n" + dump);
         }
-        return dump.substring(i).lines().filter(l -> !l.startsWith("# Used TransferSyntax")).reduce("", (a, l) -> a + l + "\n");
+        return dump.substring(i).lines().filter(l -> !l.startsWith("# Used TransferSyntax"))
+                .reduce("", (a, l) -> a + l + "\n");
     }
 }

@@ -47,8 +47,10 @@ public final class Fixtures {
     /** A deterministic 2.25 UID (PS3.5 B.2) derived from a name, so fixtures are reproducible. */
     public static String uid(String name) {
         UUID u = UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
-        BigInteger hi = BigInteger.valueOf(u.getMostSignificantBits()).and(BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE));
-        BigInteger lo = BigInteger.valueOf(u.getLeastSignificantBits()).and(BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE));
+        BigInteger hi = BigInteger.valueOf(u.getMostSignificantBits())
+                .and(BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE));
+        BigInteger lo = BigInteger.valueOf(u.getLeastSignificantBits())
+                .and(BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE));
         return "2.25." + hi.shiftLeft(64).or(lo);
     }
 

@@ -15,7 +15,8 @@ class FixturesTest {
 
     @Test
     void ctFixtureIsAValidCtImageForDciodvfy() throws Exception {
-        Path f = Fixtures.write(Fixtures.ct().patientName("DOE^JANE").patientId("PID-0001").build(), dir.resolve("ct.dcm"));
+        Path f = Fixtures.write(Fixtures.ct().patientName("DOE^JANE").patientId("PID-0001").build(),
+                dir.resolve("ct.dcm"));
         Oracles.Result r = Oracles.dciodvfy(f);
         assertThat(r.output()).contains("CTImage");
         assertThat(Oracles.dciodvfyErrors(r)).as(r.output()).isEmpty();
@@ -45,7 +46,8 @@ class FixturesTest {
 
     @Test
     void settableUidsAndSizeAreHonoured() throws Exception {
-        DataSet ds = Fixtures.ct().studyUid("2.25.1").seriesUid("2.25.2").rows(16).columns(8).withoutPrivateBlock().build();
+        DataSet ds = Fixtures.ct().studyUid("2.25.1").seriesUid("2.25.2").rows(16).columns(8).withoutPrivateBlock()
+                .build();
         Path f = Fixtures.write(ds, dir.resolve("small.dcm"));
         DataSet back = DicomReader.read(f).dataset();
         assertThat(back.getString(Tag.StudyInstanceUID)).isEqualTo("2.25.1");

@@ -50,7 +50,8 @@ class CategoriesTest {
         assertThat(Categories.tags(Categories.HEALTHCARE_PROVIDER)).contains(Tag.ReferringPhysicianName,
                 Tag.ReferringPhysicianAddress, Tag.ReferringPhysicianIdentificationSequence, Tag.OperatorsName,
                 Tag.OperatorIdentificationSequence, Tag.NameOfPhysiciansReadingStudy,
-                Tag.PhysiciansReadingStudyIdentificationSequence, Tag.PerformingPhysicianName, Tag.VerifyingObserverName,
+                Tag.PhysiciansReadingStudyIdentificationSequence, Tag.PerformingPhysicianName,
+                        Tag.VerifyingObserverName,
                 Tag.VerifyingObserverSequence).doesNotContain(Tag.PatientName, Tag.ResponsiblePerson, Tag.StudyDate);
         assertThat(Categories.role("OperatorsName")).isEqualTo("Operator");
         assertThat(Categories.role("NamesOfIntendedRecipientsOfResults")).isEqualTo("IntendedRecipientsOfResults");

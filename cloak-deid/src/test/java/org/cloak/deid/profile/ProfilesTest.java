@@ -232,7 +232,8 @@ class ProfilesTest {
         assertThat(DeidHarness.run(Profiles.DICOM_BASIC, EnumSet.of(ProfileOption.RETAIN_DEVICE_IDENTITY), in)
                 .getString(Tag.DateOfLastCalibration)).isEqualTo("20210315");
         assertThat(DeidHarness.run(Profiles.DICOM_BASIC, Set.of(), in).get(Tag.DateOfLastCalibration)).isNull();
-        Rule rule = new RuleSet(Profiles.rules(Profiles.DICOM_BASIC, both)).resolve(Tag.DateOfLastCalibration, null, in);
+        Rule rule = new RuleSet(Profiles.rules(Profiles.DICOM_BASIC, both))
+                .resolve(Tag.DateOfLastCalibration, null, in);
         assertThat(rule.origin()).isEqualTo(
                 "PS3.15 E.1-1 retain-long-modified-dates (over retain-device-identity K)");
     }

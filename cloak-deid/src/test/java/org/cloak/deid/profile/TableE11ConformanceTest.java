@@ -86,7 +86,8 @@ class TableE11ConformanceTest {
         for (ProfileOption o : row.options().keySet()) {
             Expect e = expectOption(o, row.code(o), vr, basic);
             for (boolean nested : new boolean[] {false, true}) {
-                tests.add(DynamicTest.dynamicTest(o.cliName() + " " + row.code(o) + (nested ? " nested" : " top"), () -> {
+                tests.add(DynamicTest.dynamicTest(o.cliName() + " " + row.code(o) + (nested ? " nested" : " top"),
+                        () -> {
                     check(row, EnumSet.of(o), e, nested);
                     CELLS_COVERED.add(row.tag() + " " + o);
                 }));

@@ -39,12 +39,15 @@ class FolderIdsTest {
 
     @Test
     void withoutAGroupTheWholeMatchIsTheId() {
-        PseudonymPlanner p = PseudonymPlanner.builder(Inputs.folder("SUBJ\\d+", 0, "NOID"), Inputs.dates("keep"), SECRET)
+        PseudonymPlanner p = PseudonymPlanner.builder(Inputs.folder("SUBJ\\d+", 0, "NOID"), Inputs.dates("keep"),
+                SECRET)
                 .build();
-        assertThat(p.planFor(header("PID-0001", "2.25.1", null), Origin.ofFile(Path.of("/in"), Path.of("xSUBJ12_scan/s/1.dcm")))
+        assertThat(p.planFor(header("PID-0001", "2.25.1", null),
+                Origin.ofFile(Path.of("/in"), Path.of("xSUBJ12_scan/s/1.dcm")))
                 .newPatientId()).isEqualTo("SUBJ12");
         // a file lying directly in the input: the input folder itself is at depth 0
-        assertThat(p.planFor(header("PID-0001", "2.25.1", null), Origin.ofFile(Path.of("/data/SUBJ99"), Path.of("1.dcm")))
+        assertThat(p.planFor(header("PID-0001", "2.25.1", null),
+                Origin.ofFile(Path.of("/data/SUBJ99"), Path.of("1.dcm")))
                 .newPatientId()).isEqualTo("SUBJ99");
     }
 
@@ -53,7 +56,8 @@ class FolderIdsTest {
         PseudonymPlanner.Builder b = PseudonymPlanner.builder(Inputs.folder("sub-(\\d+)", 0, "NOID"),
                 Inputs.dates("keep"), SECRET);
         assertThat(b.needsDiscovery()).isFalse();
-        assertThat(b.build().planFor(header("PID-0001", "2.25.1", null), Origin.ofFile(Path.of("/in"), Path.of("other/1.dcm")))
+        assertThat(b.build().planFor(header("PID-0001", "2.25.1", null),
+                Origin.ofFile(Path.of("/in"), Path.of("other/1.dcm")))
                 .newPatientId()).isEqualTo("NOID");
         assertThat(PseudonymPlanner.builder(Inputs.folder("x", 0, "UNKNOWN-{n}"), Inputs.dates("keep"), SECRET)
                 .needsDiscovery()).isTrue();

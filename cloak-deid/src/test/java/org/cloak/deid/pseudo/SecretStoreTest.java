@@ -29,7 +29,8 @@ class SecretStoreTest {
         Path vault = dir.resolve("home/.cloak/vault");
         SecretStore.loadOrCreate(vault);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(vault))).isEqualTo("rwx------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(vault.getParent()))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(vault.getParent())))
+                .isEqualTo("rwx------");
         Path key = vault.resolve(SecretStore.KEY_FILE);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
         assertThat(Files.size(key)).isEqualTo(32);

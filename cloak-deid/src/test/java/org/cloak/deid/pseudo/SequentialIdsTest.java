@@ -55,7 +55,8 @@ class SequentialIdsTest {
     @Test
     void allNumbersDistinctPatientIdsInNaturalOrder() throws Exception {
         for (long seed = 0; seed < 8; seed++) {
-            PseudonymPlanner p = Inputs.discover(Inputs.sequential("all"), Inputs.dates("keep"), SECRET, PATIENTS, seed);
+            PseudonymPlanner p = Inputs.discover(Inputs.sequential("all"), Inputs.dates("keep"), SECRET, PATIENTS,
+                    seed);
             assertThat(Inputs.newIds(p, PATIENTS)).containsExactly("P003", "P002", "P001", "P002");
         }
     }
@@ -73,7 +74,8 @@ class SequentialIdsTest {
                 new Input(header("PID-0001", "2.25.1", "20200101"), Path.of("/data/B"), Path.of("1.dcm")),
                 new Input(header("PID-0002", "2.25.2", "20200101"), Path.of("/data/A"), Path.of("2.dcm")),
                 new Input(header("PID-0002", "2.25.3", "20200101"), Path.of("/data/A"), Path.of("3.dcm")));
-        PseudonymPlanner p = Inputs.discover(Inputs.sequential("per-top-folder"), Inputs.dates("keep"), SECRET, inputs, 3);
+        PseudonymPlanner p = Inputs.discover(Inputs.sequential("per-top-folder"), Inputs.dates("keep"), SECRET, inputs,
+                3);
         assertThat(Inputs.newIds(p, inputs)).containsExactly("P002", "P001", "P001");
     }
 
@@ -105,7 +107,8 @@ class SequentialIdsTest {
                 .isTrue();
         assertThat(PseudonymPlanner.builder(Inputs.ids("NONE"), Inputs.dates("keep"), SECRET).needsDiscovery())
                 .isFalse();
-        assertThat(PseudonymPlanner.builder(Inputs.ids("DETERMINISTIC"), Inputs.dates("shift"), SECRET).needsDiscovery())
+        assertThat(PseudonymPlanner.builder(Inputs.ids("DETERMINISTIC"), Inputs.dates("shift"), SECRET)
+                .needsDiscovery())
                 .isFalse();
     }
 

@@ -71,7 +71,8 @@ class TimepointTest {
                 new Input(header("PID-0003", "2.25.6", null), "c/7.dcm"));
         for (long seed = 0; seed < 6; seed++) {
             PseudonymPlanner p = Inputs.discover(Inputs.ids("NONE"), Inputs.timepoints(0, 6, 12), SECRET, inputs, seed);
-            List<PatientPlan> plans = inputs.stream().map(in -> p.planFor(in.header(), Origin.ofFile(in.root(), in.relative()))).toList();
+            List<PatientPlan> plans = inputs.stream()
+                    .map(in -> p.planFor(in.header(), Origin.ofFile(in.root(), in.relative()))).toList();
             assertThat(plans).extracting(PatientPlan::timepoint)
                     .containsExactly("M00", "M06", "M06", "M12", "M00", "M12", "UNKNOWN");
             assertThat(plans).extracting(pl -> pl.timepointDates().apply(LocalDate.of(1999, 3, 3)))
@@ -87,9 +88,11 @@ class TimepointTest {
     @Test
     void aPatientNotSeenInDiscoveryStartsAtItsFirstPlannedStudy() {
         PseudonymPlanner p = PseudonymPlanner.builder(Inputs.ids("NONE"), Inputs.timepoints(0, 6, 12), SECRET).build();
-        assertThat(p.planFor(header("PID-0009", "2.25.8", "20200301"), Origin.ofFile(Path.of("/net"), Path.of("1.dcm"))).timepoint())
+        assertThat(p.planFor(header("PID-0009", "2.25.8", "20200301"), Origin.ofFile(Path.of("/net"), Path.of("1.dcm")))
+                .timepoint())
                 .isEqualTo("M00");
-        assertThat(p.planFor(header("PID-0009", "2.25.9", "20200901"), Origin.ofFile(Path.of("/net"), Path.of("2.dcm"))).timepoint())
+        assertThat(p.planFor(header("PID-0009", "2.25.9", "20200901"), Origin.ofFile(Path.of("/net"), Path.of("2.dcm")))
+                .timepoint())
                 .isEqualTo("M06");
         assertThat(p.timepointBaselines()).isEqualTo(Map.of("PID-0009", LocalDate.of(2020, 3, 1)));
     }

@@ -44,7 +44,8 @@ class RecipeErrorsTest {
 
     @Test
     void unknownNestedKeyWithSuggestion() {
-        assertErrorStartsWith(Yaml.error("profile: dicom-basic", "patient-id:", "  strategy: sequential", "  prefx: P"), 4,
+        assertErrorStartsWith(Yaml.error("profile: dicom-basic", "patient-id:", "  strategy: sequential", "  prefx: P"),
+                4,
                 "unknown key 'prefx' in patient-id (did you mean 'prefix'?)");
     }
 
@@ -63,7 +64,8 @@ class RecipeErrorsTest {
         assertError(Yaml.error("profile: dicom-basic", "allow-burned-in: sometimes"), 2,
                 "allow-burned-in must be true or false, found a text");
         assertError(Yaml.error("profile: 5"), 1, "profile must be a text, found a whole number");
-        assertError(Yaml.error("profile: dicom-basic", "dates: shift"), 2, "dates must be a map (key: value), found a text");
+        assertError(Yaml.error("profile: dicom-basic", "dates: shift"), 2,
+                "dates must be a map (key: value), found a text");
         assertError(Yaml.error("profile: dicom-basic", "attributes:", "  - PatientName"), 3,
                 "attributes[0] must be a map (key: value), found a text");
     }
@@ -82,7 +84,8 @@ class RecipeErrorsTest {
 
     @Test
     void unknownOption() {
-        assertErrorStartsWith(Yaml.error("profile: dicom-basic", "options:", "  - retain-uids", "  - retain-safe-privat"), 4,
+        assertErrorStartsWith(Yaml.error("profile: dicom-basic", "options:", "  - retain-uids",
+                "  - retain-safe-privat"), 4,
                 "unknown option 'retain-safe-privat' (did you mean 'retain-safe-private'?); known: [");
     }
 
@@ -96,7 +99,8 @@ class RecipeErrorsTest {
     void unknownCategory() {
         assertErrorStartsWith(Yaml.error("profile: dicom-basic", "categories:", "  devices: keep"), 3,
                 "unknown category 'devices' (did you mean 'device'?); known: [");
-        assertErrorStartsWith(Yaml.error("profile: dicom-basic", "attributes:", "  - {category: institutions, action: X}"), 3,
+        assertErrorStartsWith(Yaml.error("profile: dicom-basic", "attributes:",
+                "  - {category: institutions, action: X}"), 3,
                 "unknown category 'institutions' (did you mean 'institution'?)");
     }
 
@@ -123,7 +127,8 @@ class RecipeErrorsTest {
     void argumentThatDoesNotGoWithTheAction() {
         assertError(Yaml.error("profile: dicom-basic", "attributes:", "  - select: PatientName", "    action: set",
                 "    length: 8"), 5, "'length' does not go with action set (it reads 'value')");
-        assertError(Yaml.error("profile: dicom-basic", "attributes:", "  - {select: PatientName, action: X, value: a}"), 3,
+        assertError(Yaml.error("profile: dicom-basic", "attributes:", "  - {select: PatientName, action: X, value: a}"),
+                3,
                 "'value' does not go with action remove (it takes no argument)");
     }
 
@@ -131,9 +136,11 @@ class RecipeErrorsTest {
     void missingOrBadArgument() {
         assertError(Yaml.error("profile: dicom-basic", "attributes:", "  - {select: PatientName, action: set}"), 3,
                 "action set needs 'value'");
-        assertError(Yaml.error("profile: dicom-basic", "attributes:", "  - {select: AccessionNumber, action: hash, length: 99}"),
+        assertError(Yaml.error("profile: dicom-basic", "attributes:",
+                "  - {select: AccessionNumber, action: hash, length: 99}"),
                 3, "hash length must be a whole number from 1 to 64");
-        assertError(Yaml.error("profile: dicom-basic", "attributes:", "  - {select: StudyDate, action: fixed-date, date: 2000-01-01}"),
+        assertError(Yaml.error("profile: dicom-basic", "attributes:",
+                "  - {select: StudyDate, action: fixed-date, date: 2000-01-01}"),
                 3, "'2000-01-01' is not a date written YYYYMMDD");
     }
 
@@ -152,12 +159,14 @@ class RecipeErrorsTest {
     @Test
     void parameterOfAnotherStrategy() {
         assertError(Yaml.error("profile: dicom-basic", "patient-id:", "  strategy: sequential", "  regex: 'x'"), 4,
-                "'regex' does not apply to strategy sequential; it reads [discovery, patient-name, prefix, start, strategy, width]");
+                "'regex' does not apply to strategy sequential; it reads [discovery, patient-name, prefix, start, "
+                        + "strategy, width]");
     }
 
     @Test
     void unknownDiscoveryAndUnmapped() {
-        assertErrorStartsWith(Yaml.error("profile: dicom-basic", "patient-id: {strategy: sequential, discovery: per-patient}"),
+        assertErrorStartsWith(Yaml.error("profile: dicom-basic",
+                "patient-id: {strategy: sequential, discovery: per-patient}"),
                 2, "unknown discovery 'per-patient'");
     }
 
@@ -178,7 +187,8 @@ class RecipeErrorsTest {
 
     @Test
     void badRegex() {
-        assertErrorStartsWith(Yaml.error("profile: dicom-basic", "patient-id: {strategy: folder,", "  regex: 'sub-(['}"), 3,
+        assertErrorStartsWith(Yaml.error("profile: dicom-basic", "patient-id: {strategy: folder,",
+                "  regex: 'sub-(['}"), 3,
                 "not a valid regular expression: ");
     }
 
@@ -198,7 +208,8 @@ class RecipeErrorsTest {
 
     @Test
     void badDateParameters() {
-        assertError(Yaml.error("profile: dicom-basic", "dates:", "  mode: shift", "  min-days: -1", "  max-days: -30"), 4,
+        assertError(Yaml.error("profile: dicom-basic", "dates:", "  mode: shift", "  min-days: -1", "  max-days: -30"),
+                4,
                 "dates.min-days (-1) is above max-days (-30)");
         assertError(Yaml.error("profile: dicom-basic", "dates:", "  mode: timepoint", "  schedule: [0, 12, 6]"), 4,
                 "dates.schedule must list months from 0 upwards in increasing order");
@@ -237,7 +248,8 @@ class RecipeErrorsTest {
 
     @Test
     void selectorCount() {
-        assertError(Yaml.error("profile: dicom-basic", "attributes:", "  - {select: PatientName, category: device, action: K}"),
+        assertError(Yaml.error("profile: dicom-basic", "attributes:",
+                "  - {select: PatientName, category: device, action: K}"),
                 3, "attributes[0] needs exactly one of 'select', 'private' or 'category'");
         assertError(Yaml.error("profile: dicom-basic", "attributes:", "  - {action: K}"), 3,
                 "attributes[0] needs exactly one of 'select', 'private' or 'category'");
@@ -246,21 +258,25 @@ class RecipeErrorsTest {
     @Test
     void badConditions() {
         assertErrorStartsWith(Yaml.error("profile: dicom-basic", "attributes:", "  - select: PatientName",
-                "    action: X", "    when: {attribute: Modality, equal: MR}"), 5, "unknown key 'equal' in attributes[0].when (did you mean 'equals'?)");
+                "    action: X", "    when: {attribute: Modality, equal: MR}"), 5,
+                        "unknown key 'equal' in attributes[0].when (did you mean 'equals'?)");
         assertError(Yaml.error("profile: dicom-basic", "attributes:", "  - select: PatientName", "    action: X",
                 "    when: {attribute: Modality, equals: MR, contains: M}"), 5,
                 "attributes[0].when needs exactly one of [present, absent, empty, equals, not-equals, contains,"
-                        + " starts-with, ends-with, matches, less-than, at-most, greater-than, at-least, number-equals]");
+                        + " starts-with, ends-with, matches, less-than, at-most, greater-than, at-least,"
+                        + " number-equals]");
         assertError(Yaml.error("profile: dicom-basic", "attributes:", "  - select: PatientName", "    action: X",
                 "    when:", "      attribute: Modalty", "      equals: MR"), 6,
                 "unknown attribute keyword 'Modalty' (did you mean 'Modality'?)");
-        assertErrorStartsWith(Yaml.error("profile: dicom-basic", "attributes:", "  - select: PatientName", "    action: X",
+        assertErrorStartsWith(Yaml.error("profile: dicom-basic", "attributes:", "  - select: PatientName",
+                "    action: X",
                 "    when:", "      attribute: SeriesDescription", "      matches: 'T1(['"), 7,
                 "not a valid regular expression: ");
         assertError(Yaml.error("profile: dicom-basic", "attributes:", "  - select: PatientName", "    action: X",
                 "    when: {equals: MR}"), 5, "attributes[0].when needs 'attribute'");
         assertError(Yaml.error("profile: dicom-basic", "attributes:", "  - select: PatientName", "    action: X",
-                "    when: {attribute: Modality, equals: ''}"), 5, "attributes[0].when.equals needs a value (for an empty one use absent)");
+                "    when: {attribute: Modality, equals: ''}"), 5,
+                        "attributes[0].when.equals needs a value (for an empty one use absent)");
         assertError(Yaml.error("profile: dicom-basic", "attributes:", "  - select: PatientName", "    action: X",
                 "    when: {attribute: '(0029,1009)', present: true}"), 5,
                 "an attribute to read is a keyword, a standard tag or (gggg,{CREATOR}ee) for a private one, with [n]"
@@ -276,6 +292,7 @@ class RecipeErrorsTest {
     @Test
     void prefixAndWidthTooLongForPatientId() {
         assertError(Yaml.error("profile: dicom-basic", "patient-id:", "  strategy: deterministic",
-                "  prefix: " + "P".repeat(60), "  width: 10"), 4, "prefix and width make IDs longer than PatientID's 64 characters");
+                "  prefix: " + "P".repeat(60), "  width: 10"), 4,
+                        "prefix and width make IDs longer than PatientID's 64 characters");
     }
 }

@@ -47,7 +47,8 @@ class RecipeExplainerTest {
 
     @Test
     void categoriesAreExpandedToTheirAttributes() throws RecipeException {
-        List<String> lines = RecipeExplainer.explain(Yaml.read("profile: original", "categories: {institution: remove}"));
+        List<String> lines = RecipeExplainer.explain(Yaml.read("profile: original",
+                "categories: {institution: remove}"));
         assertThat(lines).contains("(0008,0080) InstitutionName  -> X  [recipe: categories.institution]");
         assertThat(lines).allMatch(l -> l.endsWith("[recipe: categories.institution]"));
     }

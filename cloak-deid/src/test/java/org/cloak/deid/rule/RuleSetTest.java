@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 class RuleSetTest {
     private static final int[] TAGS = {Tag.PatientName, Tag.PatientID, Tag.StudyDate, Tag.Modality, 0x50000010,
-            0x50023000, 0x60003000, 0x60013000, 0x00091001, 0x00091101, 0x00191010, 0x00290010, Tag.ReferringPhysicianName};
+            0x50023000, 0x60003000, 0x60013000, 0x00091001, 0x00091101, 0x00191010, 0x00290010,
+                    Tag.ReferringPhysicianName};
     private static final String[] CREATORS = {null, "ACME 1.0", "OTHER"};
 
     @Test

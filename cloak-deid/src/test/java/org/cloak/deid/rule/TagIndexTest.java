@@ -16,7 +16,8 @@ class TagIndexTest {
             entries.put(0, new int[] {1}); // tag (0000,0000) and negative tags are keys like any other
             entries.put(0xFFFEE000, new int[] {2});
             while (entries.size() < size + 2) {
-                int tag = random.nextInt(4) == 0 ? random.nextInt() : (random.nextInt(0x30) << 16) | random.nextInt(0x20);
+                int tag = random.nextInt(4) == 0 ? random.nextInt()
+                        : (random.nextInt(0x30) << 16) | random.nextInt(0x20);
                 entries.put(tag, new int[] {entries.size()});
             }
             TagIndex index = new TagIndex(entries);

@@ -39,11 +39,13 @@ class PhiScannerTest {
         DataSet out = new DataSet();
         byte[] text = "..HEAD^ALBERT..".getBytes();
         out.put(Tags.of(0x0029, 0x0010), Vr.LO, new Bytes("X 1.0 ".getBytes()));
-        out.put(Tags.of(0x0029, 0x1010), Vr.OB, new Bytes(text.length % 2 == 0 ? text : java.util.Arrays.copyOf(text, 16)));
+        out.put(Tags.of(0x0029, 0x1010), Vr.OB,
+                new Bytes(text.length % 2 == 0 ? text : java.util.Arrays.copyOf(text, 16)));
         out.put(Tag.PixelData, Vr.OW, new Bytes(java.util.Arrays.copyOf(text, 16)));
         FindingSink sink = new FindingSink(false);
         PhiScanner.scan("f.dcm", out, null, physicianHead(), null, sink);
         assertThat(sink.sorted()).extracting(f -> f.path() + " " + f.detail() + " " + f.value())
-                .containsExactly("(0029,1010) name from ReferringPhysicianName, in the raw bytes (file charset) H**********");
+                .containsExactly("(0029,1010) name from ReferringPhysicianName, in the raw bytes (file charset) "
+                        + "H**********");
     }
 }

@@ -134,7 +134,10 @@ public final class DataSet implements Iterable<Element> {
         return cs;
     }
 
-    /** The whole text value decoded (all values, backslashes kept), trailing padding removed; null if absent or not text. */
+    /**
+     * The whole text value decoded (all values, backslashes kept), trailing padding removed; null if absent or not
+     * text.
+     */
     public String getText(int tag) {
         Element e = get(tag);
         if (e == null || !e.vr().isText() || !(e.value() instanceof Bytes b)) {

@@ -690,10 +690,12 @@ public final class Uid {
     public static final String VolumeRenderingVolumetricPresentationStateStorage = "1.2.840.10008.5.1.4.1.1.11.9";
 
     /** Segmented Volume Rendering Volumetric Presentation State Storage (SOP Class). */
-    public static final String SegmentedVolumeRenderingVolumetricPresentationStateStorage = "1.2.840.10008.5.1.4.1.1.11.10";
+    public static final String SegmentedVolumeRenderingVolumetricPresentationStateStorage =
+            "1.2.840.10008.5.1.4.1.1.11.10";
 
     /** Multiple Volume Rendering Volumetric Presentation State Storage (SOP Class). */
-    public static final String MultipleVolumeRenderingVolumetricPresentationStateStorage = "1.2.840.10008.5.1.4.1.1.11.11";
+    public static final String MultipleVolumeRenderingVolumetricPresentationStateStorage =
+            "1.2.840.10008.5.1.4.1.1.11.11";
 
     /** Variable Modality LUT Softcopy Presentation State Storage (SOP Class). */
     public static final String VariableModalityLUTSoftcopyPresentationStateStorage = "1.2.840.10008.5.1.4.1.1.11.12";
@@ -729,10 +731,12 @@ public final class Uid {
     public static final String BreastProjectionXRayImageStorageForProcessing = "1.2.840.10008.5.1.4.1.1.13.1.5";
 
     /** Intravascular Optical Coherence Tomography Image Storage - For Presentation (SOP Class). */
-    public static final String IntravascularOpticalCoherenceTomographyImageStorageForPresentation = "1.2.840.10008.5.1.4.1.1.14.1";
+    public static final String IntravascularOpticalCoherenceTomographyImageStorageForPresentation =
+            "1.2.840.10008.5.1.4.1.1.14.1";
 
     /** Intravascular Optical Coherence Tomography Image Storage - For Processing (SOP Class). */
-    public static final String IntravascularOpticalCoherenceTomographyImageStorageForProcessing = "1.2.840.10008.5.1.4.1.1.14.2";
+    public static final String IntravascularOpticalCoherenceTomographyImageStorageForProcessing =
+            "1.2.840.10008.5.1.4.1.1.14.2";
 
     /** Nuclear Medicine Image Storage (SOP Class). */
     public static final String NuclearMedicineImageStorage = "1.2.840.10008.5.1.4.1.1.20";
@@ -813,16 +817,20 @@ public final class Uid {
     public static final String OphthalmicTomographyImageStorage = "1.2.840.10008.5.1.4.1.1.77.1.5.4";
 
     /** Wide Field Ophthalmic Photography Stereographic Projection Image Storage (SOP Class). */
-    public static final String WideFieldOphthalmicPhotographyStereographicProjectionImageStorage = "1.2.840.10008.5.1.4.1.1.77.1.5.5";
+    public static final String WideFieldOphthalmicPhotographyStereographicProjectionImageStorage =
+            "1.2.840.10008.5.1.4.1.1.77.1.5.5";
 
     /** Wide Field Ophthalmic Photography 3D Coordinates Image Storage (SOP Class). */
-    public static final String WideFieldOphthalmicPhotography3DCoordinatesImageStorage = "1.2.840.10008.5.1.4.1.1.77.1.5.6";
+    public static final String WideFieldOphthalmicPhotography3DCoordinatesImageStorage =
+            "1.2.840.10008.5.1.4.1.1.77.1.5.6";
 
     /** Ophthalmic Optical Coherence Tomography En Face Image Storage (SOP Class). */
-    public static final String OphthalmicOpticalCoherenceTomographyEnFaceImageStorage = "1.2.840.10008.5.1.4.1.1.77.1.5.7";
+    public static final String OphthalmicOpticalCoherenceTomographyEnFaceImageStorage =
+            "1.2.840.10008.5.1.4.1.1.77.1.5.7";
 
     /** Ophthalmic Optical Coherence Tomography B-scan Volume Analysis Storage (SOP Class). */
-    public static final String OphthalmicOpticalCoherenceTomographyBscanVolumeAnalysisStorage = "1.2.840.10008.5.1.4.1.1.77.1.5.8";
+    public static final String OphthalmicOpticalCoherenceTomographyBscanVolumeAnalysisStorage =
+            "1.2.840.10008.5.1.4.1.1.77.1.5.8";
 
     /** VL Whole Slide Microscopy Image Storage (SOP Class). */
     public static final String VLWholeSlideMicroscopyImageStorage = "1.2.840.10008.5.1.4.1.1.77.1.6";

@@ -87,7 +87,8 @@ public final class DicomReader {
         } catch (DicomParseException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new DicomParseException(name, in.position(), currentTag, "malformed data: " + e.getClass().getSimpleName(), e);
+            throw new DicomParseException(name, in.position(), currentTag,
+                    "malformed data: " + e.getClass().getSimpleName(), e);
         }
     }
 
@@ -217,7 +218,8 @@ public final class DicomReader {
                 }
                 out.write(chunk, 0, n);
                 if (out.size() > opts.maxInflatedSize()) {
-                    throw new DicomParseException(name, -1, -1, "inflated data set exceeds " + opts.maxInflatedSize() + " bytes");
+                    throw new DicomParseException(name, -1, -1,
+                            "inflated data set exceeds " + opts.maxInflatedSize() + " bytes");
                 }
             }
             return out.toByteArray();
@@ -296,7 +298,8 @@ public final class DicomReader {
         int tag = (in.u16(le) << 16) | in.u16(le);
         currentTag = tag;
         if (tag == Tags.ITEM || tag == Tags.SEQUENCE_DELIMITATION) {
-            throw error("unexpected " + (tag == Tags.ITEM ? "item" : "sequence delimiter") + " outside a sequence", start);
+            throw error("unexpected " + (tag == Tags.ITEM ? "item" : "sequence delimiter") + " outside a sequence",
+                    start);
         }
         Vr vr;
         long len;

@@ -181,7 +181,8 @@ public final class DicomWriter {
         int len = seq.isUndefinedLength() || implicitUn ? UNDEFINED : (int) Lengths.sequenceContent(seq, itemExplicit);
         writeHeader(tag, implicitUn ? Vr.UN : Vr.SQ, len, le, explicit);
         for (DataSet item : seq) {
-            out.u16u16i32(0xFFFE, 0xE000, item.isUndefinedLength() ? UNDEFINED : (int) Lengths.dataSet(item, itemExplicit),
+            out.u16u16i32(0xFFFE, 0xE000,
+                    item.isUndefinedLength() ? UNDEFINED : (int) Lengths.dataSet(item, itemExplicit),
                     itemLe);
             writeElements(item, itemLe, itemExplicit);
             if (item.isUndefinedLength()) {

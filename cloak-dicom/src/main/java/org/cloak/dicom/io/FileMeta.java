@@ -23,7 +23,8 @@ public final class FileMeta {
     public static DataSet build(DataSet original, DataSet dataset, TransferSyntax ts) {
         DataSet meta = new DataSet();
         meta.put(Tag.FileMetaInformationVersion, Vr.OB, new Bytes(new byte[] {0, 1}));
-        meta.setString(Tag.MediaStorageSOPClassUID, Vr.UI, firstOf(dataset, Tag.SOPClassUID, original, Tag.MediaStorageSOPClassUID));
+        meta.setString(Tag.MediaStorageSOPClassUID, Vr.UI,
+                firstOf(dataset, Tag.SOPClassUID, original, Tag.MediaStorageSOPClassUID));
         meta.setString(Tag.MediaStorageSOPInstanceUID, Vr.UI,
                 firstOf(dataset, Tag.SOPInstanceUID, original, Tag.MediaStorageSOPInstanceUID));
         meta.setString(Tag.TransferSyntaxUID, Vr.UI, ts.uid());
@@ -32,7 +33,8 @@ public final class FileMeta {
         if (original != null) {
             for (Element e : original) {
                 int el = Tags.element(e.tag());
-                boolean kept = e.tag() == Tag.SourceApplicationEntityTitle || e.tag() == Tag.SendingApplicationEntityTitle
+                boolean kept = e.tag() == Tag.SourceApplicationEntityTitle
+                        || e.tag() == Tag.SendingApplicationEntityTitle
                         || e.tag() == Tag.ReceivingApplicationEntityTitle || el >= 0x0100;
                 if (Tags.group(e.tag()) == 2 && kept) {
                     meta.put(e);

@@ -59,7 +59,8 @@ class DicomInputTest {
         if (ts == JPEG) {
             byte[] big = new byte[10_001];
             Arrays.fill(big, (byte) 0x5A);
-            ds.put(Tag.PixelData, Vr.OB, new Fragments(List.of(Bytes.EMPTY, new Bytes(big), new Bytes(new byte[] {1, 2, 3, 4}))));
+            ds.put(Tag.PixelData, Vr.OB,
+                    new Fragments(List.of(Bytes.EMPTY, new Bytes(big), new Bytes(new byte[] {1, 2, 3, 4}))));
         }
         return Samples.part10(ds, ts);
     }
@@ -266,7 +267,8 @@ class DicomInputTest {
             Object fromMemory = outcome(() -> DicomReader.read(b, "mem"));
             if (fromMemory instanceof DicomFile m) {
                 assertThat(fromWindow).as("cut at %d", cut).isInstanceOf(DicomFile.class);
-                Same.compare(((DicomFile) fromWindow).dataset().elements(), m.dataset().elements(), "cut at " + cut + ": ");
+                Same.compare(((DicomFile) fromWindow).dataset().elements(), m.dataset().elements(),
+                        "cut at " + cut + ": ");
             } else {
                 DicomParseException m = (DicomParseException) fromMemory;
                 assertThat(fromWindow).as("cut at %d", cut).isInstanceOf(DicomParseException.class);

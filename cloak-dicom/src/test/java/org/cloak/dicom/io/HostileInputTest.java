@@ -128,7 +128,8 @@ class HostileInputTest {
         Raw implicit = Raw.le().implicit(Tag.SOPInstanceUID, "1.2.3\0");
         implicit.implicitHeader(Tag.PixelData, 0xFFFFFFF0L).bytes(new byte[8192]);
         byte[] file2 = Raw.part10(TransferSyntax.IMPLICIT_LE, implicit.toBytes());
-        assertNamed(probe.refused(file2), file2.length - implicit.size() + at, Tag.PixelData, "value length 4294967280");
+        assertNamed(probe.refused(file2), file2.length - implicit.size() + at, Tag.PixelData,
+                "value length 4294967280");
     }
 
     // ---- nesting ---------------------------------------------------------------------------
@@ -344,7 +345,8 @@ class HostileInputTest {
 
     @Test
     void textIsRefused() throws IOException {
-        byte[] text = "patient: DOE^JOHN\nthis is a text file, not DICOM\n".repeat(10).getBytes(StandardCharsets.US_ASCII);
+        byte[] text = "patient: DOE^JOHN\nthis is a text file, not DICOM\n".repeat(10)
+                .getBytes(StandardCharsets.US_ASCII);
         DicomParseException e = probe.refused(text);
         assertThat(e.problem()).startsWith("not a DICOM file");
         assertThat(e.getMessage()).doesNotContain("DOE");
@@ -536,7 +538,8 @@ class HostileInputTest {
         DataSet item = ds.getSequence(Tag.RequestAttributesSequence).get(0);
         assertThat(item.size()).isEqualTo(n);
         for (int i = 1; i < n; i++) {
-            assertThat(Integer.compareUnsigned(item.elements().get(i - 1).tag(), item.elements().get(i).tag())).isNegative();
+            assertThat(Integer.compareUnsigned(item.elements().get(i - 1).tag(), item.elements().get(i).tag()))
+                    .isNegative();
         }
     }
 
@@ -560,7 +563,8 @@ class HostileInputTest {
                 .explicit(Tag.RequestedProcedureID, "SH", "RP-2").explicit(Tag.CodeValue, "SH", "A1")
                 .explicit(Tag.RequestedProcedureID, "SH", "RP-3")
                 .itemDelimiter().sequenceDelimiter().toBytes();
-        DataSet item = probe.readFile(Raw.part10(ELE, body)).dataset().getSequence(Tag.RequestAttributesSequence).get(0);
+        DataSet item = probe.readFile(Raw.part10(ELE, body)).dataset().getSequence(Tag.RequestAttributesSequence)
+                .get(0);
         assertThat(item.elements().stream().map(Element::tag).toList())
                 .containsExactly(Tag.CodeValue, Tag.RequestedProcedureID);
         assertThat(item.getString(Tag.RequestedProcedureID)).isEqualTo("RP-3");

@@ -110,7 +110,8 @@ final class Probe {
     DicomFile readFile(byte[] data, ReadOptions opts) throws IOException {
         Path f = file(data);
         try {
-            Object whole = outcome(() -> bounded(data.length, () -> DicomReader.read(f, opts.withWholeFileLimit(Integer.MAX_VALUE))));
+            Object whole = outcome(() ->
+                    bounded(data.length, () -> DicomReader.read(f, opts.withWholeFileLimit(Integer.MAX_VALUE))));
             Object window = outcome(() -> bounded(data.length, () -> DicomReader.read(f, opts.withWholeFileLimit(0))));
             if (whole instanceof DicomFile w && window instanceof DicomFile s) {
                 Same.compare(w.dataset().elements(), s.dataset().elements(), "whole vs window: ");

@@ -214,7 +214,8 @@ class RoundTripTest {
         TransferSyntax jpeg = TransferSyntax.of("1.2.840.10008.1.2.4.50");
         DataSet ds = Samples.small(false);
         byte[] jpegStart = {(byte) 0xFF, (byte) 0xD8, 1, 2};
-        ds.put(Tag.PixelData, Vr.OB, new Fragments(List.of(Bytes.EMPTY, new Bytes(jpegStart), new Bytes(new byte[] {3, 4, 5}))));
+        ds.put(Tag.PixelData, Vr.OB,
+                new Fragments(List.of(Bytes.EMPTY, new Bytes(jpegStart), new Bytes(new byte[] {3, 4, 5}))));
         DicomFile f = DicomReader.read(Samples.part10(ds, jpeg), "jpeg");
         assertThat(f.transferSyntax().uid()).isEqualTo(jpeg.uid());
         List<Value> items = ((Fragments) f.dataset().get(Tag.PixelData).value()).items();

@@ -42,7 +42,8 @@ final class Same {
             assertThat(a).as("value of %s", path).isInstanceOf(Sequence.class);
             Sequence as = (Sequence) a;
             assertThat(as.isUndefinedLength()).as("undefined length of %s", path).isEqualTo(xs.isUndefinedLength());
-            assertThat(as.isImplicitLittleEndian()).as("implicit LE of %s", path).isEqualTo(xs.isImplicitLittleEndian());
+            assertThat(as.isImplicitLittleEndian()).as("implicit LE of %s", path)
+                    .isEqualTo(xs.isImplicitLittleEndian());
             assertThat(as.size()).as("items of %s", path).isEqualTo(xs.size());
             for (int i = 0; i < xs.size(); i++) {
                 DataSet ai = as.get(i);

@@ -69,7 +69,8 @@ public final class Association implements Closeable {
      */
     public static Association request(Socket connected, AAssociateRq rq, Timeouts timeouts, Watchdog watchdog)
             throws IOException {
-        Association a = new Association(connected, timeouts, PduReader.DEFAULT_LENGTH_LIMIT, watchdog, AssociationState.STA4);
+        Association a = new Association(connected, timeouts, PduReader.DEFAULT_LENGTH_LIMIT, watchdog,
+                AssociationState.STA4);
         a.request = rq;
         a.state = AssociationState.STA5;
         a.write(rq, timeouts.artim());
@@ -284,7 +285,8 @@ public final class Association implements Closeable {
 
     private void requireState(AssociationState expected) {
         if (state != expected) {
-            throw new IllegalStateException("association is in " + state + " (" + state.description() + "), not " + expected);
+            throw new IllegalStateException("association is in " + state + " (" + state.description() + "), not "
+                    + expected);
         }
     }
 
@@ -293,7 +295,8 @@ public final class Association implements Closeable {
         if (pdu instanceof AAbort a) {
             state = AssociationState.STA1;
             closeSocket();
-            return new AssociationAbortedException("Association aborted by " + remoteAddress() + ": " + a.describe(), a);
+            return new AssociationAbortedException("Association aborted by " + remoteAddress() + ": " + a.describe(),
+                    a);
         }
         AAbort abort = AAbort.provider(AAbort.REASON_UNEXPECTED_PDU);
         abort(abort);
@@ -333,7 +336,8 @@ public final class Association implements Closeable {
             state = AssociationState.STA1;
             closeSocket();
             if (timer.expired()) {
-                SocketTimeoutException t = new SocketTimeoutException("could not write to " + remoteAddress() + " within "
+                SocketTimeoutException t = new SocketTimeoutException("could not write to " + remoteAddress()
+                        + " within "
                         + limit.toMillis() + " ms");
                 t.initCause(e);
                 throw t;

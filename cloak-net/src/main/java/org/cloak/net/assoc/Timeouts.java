@@ -15,7 +15,8 @@ import java.util.Objects;
  */
 public record Timeouts(Duration connect, Duration artim, Duration idle) {
     /** 10 s to connect, 30 s ARTIM (dcmtk's ACSE default), 60 s idle. */
-    public static final Timeouts DEFAULT = new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60));
+    public static final Timeouts DEFAULT = new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(30),
+            Duration.ofSeconds(60));
 
     public Timeouts {
         positive(connect, "connect");

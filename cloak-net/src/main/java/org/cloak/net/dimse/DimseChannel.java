@@ -95,7 +95,8 @@ public final class DimseChannel {
         int max = maxPdvData();
         for (int off = 0; off < bytes.length || off == 0; off += max) {
             int end = Math.min(bytes.length, off + max);
-            association.send(PDataTf.of(new Pdv(contextId, true, end == bytes.length, Arrays.copyOfRange(bytes, off, end))));
+            association.send(PDataTf.of(new Pdv(contextId, true, end == bytes.length,
+                    Arrays.copyOfRange(bytes, off, end))));
             if (end == bytes.length) {
                 break;
             }

@@ -56,7 +56,8 @@ public record AAssociateRj(int result, int source, int reason) implements Pdu {
             };
         }
         if (source == SOURCE_SERVICE_PROVIDER_ACSE) {
-            return reason == REASON_PROTOCOL_VERSION_NOT_SUPPORTED ? "protocol-version-not-supported" : "no-reason-given";
+            return reason == REASON_PROTOCOL_VERSION_NOT_SUPPORTED ? "protocol-version-not-supported"
+                    : "no-reason-given";
         }
         return switch (reason) {
             case REASON_TEMPORARY_CONGESTION -> "temporary-congestion";

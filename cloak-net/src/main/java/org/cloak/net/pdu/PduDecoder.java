@@ -53,7 +53,8 @@ final class PduDecoder {
                 }
             };
         } catch (BufferUnderflowException | IllegalArgumentException e) {
-            throw invalid("a field runs past the end of the PDU or has an invalid value (" + e.getClass().getSimpleName()
+            throw invalid("a field runs past the end of the PDU or has an invalid value ("
+                    + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
         }
     }
@@ -69,7 +70,8 @@ final class PduDecoder {
         while (b.hasRemaining()) {
             long len = b.getInt() & 0xFFFFFFFFL;
             if (len < 2 || len > b.remaining()) {
-                throw invalid("PDV item length " + len + " does not fit the P-DATA-TF (" + b.remaining() + " bytes left)", null);
+                throw invalid("PDV item length " + len + " does not fit the P-DATA-TF (" + b.remaining()
+                        + " bytes left)", null);
             }
             int pcid = b.get() & 0xFF;
             int mch = b.get() & 0xFF;
@@ -149,7 +151,8 @@ final class PduDecoder {
                 ts.add(string(v));
             }
         }
-        return new PresentationContextRq(id, required(abstractSyntax, "abstract syntax of presentation context " + id), ts);
+        return new PresentationContextRq(id, required(abstractSyntax, "abstract syntax of presentation context " + id),
+                ts);
     }
 
     private static PresentationContextAc presentationContextAc(ByteBuffer item) {
@@ -241,6 +244,7 @@ final class PduDecoder {
     }
 
     private static MalformedPduException invalid(String detail, Throwable cause) {
-        return new MalformedPduException(AAbort.REASON_INVALID_PDU_PARAMETER_VALUE, "Could not read PDU: " + detail, cause);
+        return new MalformedPduException(AAbort.REASON_INVALID_PDU_PARAMETER_VALUE, "Could not read PDU: " + detail,
+                cause);
     }
 }

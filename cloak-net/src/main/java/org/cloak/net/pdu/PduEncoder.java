@@ -47,7 +47,8 @@ final class PduEncoder {
     private static byte[] userInformation(UserInformation ui) {
         PduEncoder e = new PduEncoder();
         long max = ui.maxPduLength() & 0xFFFFFFFFL;
-        e.item(PduDecoder.SUB_MAX_LENGTH, new byte[] {(byte) (max >> 24), (byte) (max >> 16), (byte) (max >> 8), (byte) max});
+        e.item(PduDecoder.SUB_MAX_LENGTH,
+                new byte[] {(byte) (max >> 24), (byte) (max >> 16), (byte) (max >> 8), (byte) max});
         e.item(PduDecoder.SUB_IMPLEMENTATION_CLASS_UID, ascii(ui.implementationClassUid()));
         if (ui.asyncOperationsWindow() != null) {
             int inv = ui.asyncOperationsWindow().maxOperationsInvoked();

@@ -34,7 +34,8 @@ final class BusyReply implements Runnable {
     @Override
     public void run() {
         try {
-            Association a = Association.awaitRequest(socket, options.timeouts().withArtim(ARTIM), options.pduLengthLimit(),
+            Association a = Association.awaitRequest(socket, options.timeouts().withArtim(ARTIM),
+                    options.pduLengthLimit(),
                     watchdog);
             counters.rejected.incrementAndGet();
             a.reject(new AAssociateRj(AAssociateRj.RESULT_REJECTED_TRANSIENT,

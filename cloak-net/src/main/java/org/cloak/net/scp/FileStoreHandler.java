@@ -128,7 +128,8 @@ public final class FileStoreHandler implements StoreHandler {
         String sopClass = f.dataset().getString(Tag.SOPClassUID);
         String sopInstance = f.dataset().getString(Tag.SOPInstanceUID);
         if (!request.sopClassUid().equals(sopClass) || !request.sopInstanceUid().equals(sopInstance)) {
-            return Status.DATA_SET_DOES_NOT_MATCH_SOP_CLASS.withComment("SOP Class or Instance UID differs from the request");
+            return Status.DATA_SET_DOES_NOT_MATCH_SOP_CLASS
+                    .withComment("SOP Class or Instance UID differs from the request");
         }
         return Status.SUCCESS;
     }

@@ -66,7 +66,8 @@ final class ScpAssociation implements Runnable {
             AAssociateRj rj = check(rq, remote);
             if (rj != null) {
                 counters.rejected.incrementAndGet();
-                LOG.info("association from {} ({} calling {}) rejected: {}", remote, rq.callingAeTitle(), rq.calledAeTitle(),
+                LOG.info("association from {} ({} calling {}) rejected: {}", remote, rq.callingAeTitle(),
+                        rq.calledAeTitle(),
                         rj.describe());
                 a.reject(rj);
                 return;
@@ -74,7 +75,8 @@ final class ScpAssociation implements Runnable {
             AAssociateAc ac = acceptance(rq);
             a.accept(ac);
             counters.accepted.incrementAndGet();
-            info = new AssociationInfo(counters.serial.incrementAndGet(), rq.callingAeTitle(), rq.calledAeTitle(), remote,
+            info = new AssociationInfo(counters.serial.incrementAndGet(), rq.callingAeTitle(), rq.calledAeTitle(),
+                    remote,
                     rq.userInformation().implementationClassUid(), rq.userInformation().implementationVersionName());
             LOG.info("association {} accepted: {} of {} presentation contexts", info,
                     ac.presentationContexts().stream().filter(PresentationContextAc::accepted).count(),
@@ -142,7 +144,8 @@ final class ScpAssociation implements Runnable {
         }
         List<UserInformation.RoleSelection> roles = new ArrayList<>();
         for (UserInformation.RoleSelection r : rq.userInformation().roleSelections()) {
-            roles.add(new UserInformation.RoleSelection(r.sopClassUid(), r.scuRole(), false)); // PS3.7 D.3.3.4: we are SCP only
+            // PS3.7 D.3.3.4: we are SCP only
+            roles.add(new UserInformation.RoleSelection(r.sopClassUid(), r.scuRole(), false));
         }
         UserInformation ui = new UserInformation(options.maxPduLength(), FileMeta.IMPLEMENTATION_CLASS_UID,
                 FileMeta.IMPLEMENTATION_VERSION_NAME, null, roles);

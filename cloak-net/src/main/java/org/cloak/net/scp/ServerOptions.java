@@ -75,12 +75,14 @@ public record ServerOptions(String aeTitle, InetAddress bindAddress, int port, i
     }
 
     public ServerOptions withAllowedAddresses(Set<InetAddress> addresses) {
-        return new ServerOptions(aeTitle, bindAddress, port, maxAssociations, allowedCallingAeTitles, addresses, timeouts,
+        return new ServerOptions(aeTitle, bindAddress, port, maxAssociations, allowedCallingAeTitles, addresses,
+                timeouts,
                 maxPduLength, pduLengthLimit, tls, acceptPolicy);
     }
 
     public ServerOptions withTimeouts(Timeouts t) {
-        return new ServerOptions(aeTitle, bindAddress, port, maxAssociations, allowedCallingAeTitles, allowedAddresses, t,
+        return new ServerOptions(aeTitle, bindAddress, port, maxAssociations, allowedCallingAeTitles, allowedAddresses,
+                t,
                 maxPduLength, pduLengthLimit, tls, acceptPolicy);
     }
 

@@ -54,7 +54,8 @@ final class BatchSender {
                 PresentationContext pc = choose(s);
                 if (pc == null) {
                     UidRegistry uids = UidRegistry.standard();
-                    report.add(s.index(), StoreResult.failed(s.path(), null, "the peer accepted no presentation context for "
+                    report.add(s.index(),
+                            StoreResult.failed(s.path(), null, "the peer accepted no presentation context for "
                             + uids.nameOf(s.sopClassUid()) + " in " + uids.nameOf(s.transferSyntaxUid())));
                     continue;
                 }
@@ -103,7 +104,8 @@ final class BatchSender {
             }
         }
         int id = ++messageId;
-        channel.writeCommand(pc.id(), Command.storeRq(id, s.sopClassUid(), s.sopInstanceUid(), Command.PRIORITY_MEDIUM));
+        channel.writeCommand(pc.id(),
+                Command.storeRq(id, s.sopClassUid(), s.sopInstanceUid(), Command.PRIORITY_MEDIUM));
         PdvOutputStream out = channel.openDataSetWriter(pc.id());
         try {
             if (transcode) {

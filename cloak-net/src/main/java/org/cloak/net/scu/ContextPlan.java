@@ -56,7 +56,8 @@ final class ContextPlan {
 
     private static List<String> fallbackKey(SourceFile s) {
         String ts = s.transferSyntaxUid();
-        boolean littleEndianNative = ts.equals(TransferSyntax.IMPLICIT_LE_UID) || ts.equals(TransferSyntax.EXPLICIT_LE_UID)
+        boolean littleEndianNative = ts.equals(TransferSyntax.IMPLICIT_LE_UID)
+                || ts.equals(TransferSyntax.EXPLICIT_LE_UID)
                 || ts.equals(TransferSyntax.DEFLATED_LE_UID);
         if (!littleEndianNative) {
             return null;

@@ -25,11 +25,13 @@ final class Requestor {
     private Requestor() {}
 
     /** Connects (TCP, then TLS if configured) and negotiates the given presentation contexts. */
-    static Association open(AeAddress target, ScuOptions options, List<PresentationContextRq> contexts, Watchdog watchdog)
+    static Association open(AeAddress target, ScuOptions options, List<PresentationContextRq> contexts,
+            Watchdog watchdog)
             throws IOException {
         Socket socket = connect(target, options);
         try {
-            AAssociateRq rq = new AAssociateRq(target.aeTitle(), options.callingAeTitle(), AAssociateRq.DICOM_APPLICATION_CONTEXT,
+            AAssociateRq rq = new AAssociateRq(target.aeTitle(), options.callingAeTitle(),
+                    AAssociateRq.DICOM_APPLICATION_CONTEXT,
                     contexts, UserInformation.of(options.maxPduLength(), FileMeta.IMPLEMENTATION_CLASS_UID,
                     FileMeta.IMPLEMENTATION_VERSION_NAME));
             return Association.request(socket, rq, options.timeouts(), watchdog);
@@ -42,7 +44,8 @@ final class Requestor {
     private static Socket connect(AeAddress target, ScuOptions options) throws IOException {
         Socket plain = new Socket();
         try {
-            plain.connect(new InetSocketAddress(target.host(), target.port()), (int) options.timeouts().connect().toMillis());
+            plain.connect(new InetSocketAddress(target.host(), target.port()),
+                    (int) options.timeouts().connect().toMillis());
             plain.setTcpNoDelay(true);
             if (options.tls() == null) {
                 return plain;
@@ -74,7 +77,8 @@ final class Requestor {
         if (rsp.hasDataSet()) {
             ch.openDataSet(in.context().id()).drain();
         }
-        if (rsp.commandField() != expectedField || rsp.messageIdBeingRespondedTo() != messageId || rsp.status() == null) {
+        if (rsp.commandField() != expectedField || rsp.messageIdBeingRespondedTo() != messageId
+                || rsp.status() == null) {
             ch.association().abort(AAbort.user());
             throw new NetException("Could not get a response from " + ch.association().remoteAddress() + ": expected "
                     + CommandField.name(expectedField) + " to message " + messageId + ", received " + rsp);

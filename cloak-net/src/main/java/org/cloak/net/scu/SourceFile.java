@@ -21,7 +21,8 @@ import org.cloak.dicom.io.DicomReader;
  * @param index         position of the file in the list given to {@link StoreScu#send}
  * @param dataSetOffset byte offset of the data set in the file
  */
-record SourceFile(int index, Path path, String sopClassUid, String sopInstanceUid, String transferSyntaxUid, long dataSetOffset) {
+record SourceFile(int index, Path path, String sopClassUid, String sopInstanceUid, String transferSyntaxUid,
+        long dataSetOffset) {
     private static final int META_LIMIT = 64 * 1024;
     private static final int VALUE_LIMIT = 256;
 
@@ -49,7 +50,8 @@ record SourceFile(int index, Path path, String sopClassUid, String sopInstanceUi
             }
             DicomFile f = DicomReader.read(path);
             String sopClass = meta.sopClass != null ? meta.sopClass : f.dataset().getString(Tag.SOPClassUID);
-            String sopInstance = meta.sopInstance != null ? meta.sopInstance : f.dataset().getString(Tag.SOPInstanceUID);
+            String sopInstance = meta.sopInstance != null ? meta.sopInstance
+                    : f.dataset().getString(Tag.SOPInstanceUID);
             if (sopClass == null || sopInstance == null) {
                 throw new DicomParseException(path.toString(), 0, -1, "no SOP Class UID or SOP Instance UID");
             }

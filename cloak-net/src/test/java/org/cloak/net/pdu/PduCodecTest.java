@@ -41,7 +41,8 @@ class PduCodecTest {
     @Test
     void associateAcRoundTrips() throws IOException {
         AAssociateAc ac = new AAssociateAc("CLOAK", "SCU", AAssociateRq.DICOM_APPLICATION_CONTEXT,
-                List.of(new PresentationContextAc(1, 0, "1.2.840.10008.1.2.1"), new PresentationContextAc(3, 4, "1.2.840.10008.1.2")),
+                List.of(new PresentationContextAc(1, 0, "1.2.840.10008.1.2.1"),
+                        new PresentationContextAc(3, 4, "1.2.840.10008.1.2")),
                 UserInformation.of(262144, "1.2.3.4.5", null));
         assertThat(decode(encode(ac))).isEqualTo(ac);
     }

@@ -35,7 +35,8 @@ class EchoTest {
     @Test
     void ourEchoScuVerifiesDcmtkStorescp() throws Exception {
         try (Dcmtk.Peer storescp = Dcmtk.storescp(dir, "-aet", "STORESCP")) {
-            Status s = new EchoScu(ScuOptions.of("CLOAK")).echo(new AeAddress("STORESCP", "127.0.0.1", storescp.port()));
+            Status s = new EchoScu(ScuOptions.of("CLOAK"))
+                    .echo(new AeAddress("STORESCP", "127.0.0.1", storescp.port()));
             assertThat(s).isEqualTo(Status.SUCCESS);
         }
     }
@@ -45,7 +46,8 @@ class EchoTest {
         try (DicomServer server = new DicomServer(ServerOptions.of("CLOAK", 0), new FileStoreHandler(dir))) {
             server.start();
             for (int i = 0; i < 3; i++) {
-                assertThat(new EchoScu(ScuOptions.of("ME")).echo(new AeAddress("CLOAK", "127.0.0.1", server.port())).isSuccess())
+                assertThat(new EchoScu(ScuOptions.of("ME")).echo(new AeAddress("CLOAK", "127.0.0.1", server.port()))
+                        .isSuccess())
                         .isTrue();
             }
             assertThat(server.stats().echoes()).isEqualTo(3);

@@ -69,8 +69,10 @@ class FileStoreHandlerTest {
     @Test
     void aDataSetOfAnotherInstanceIsRefusedWithA900() throws Exception {
         DataSet ds = Fixtures.ct().build();
-        StoreRequest other = new StoreRequest(FROM, Uid.CTImageStorage, "1.2.3.4", TransferSyntax.EXPLICIT_LE_UID, 1, 0);
-        assertThat(new FileStoreHandler(dir).store(other, new ByteArrayInputStream(encode(ds))).code()).isEqualTo(0xA900);
+        StoreRequest other = new StoreRequest(FROM, Uid.CTImageStorage, "1.2.3.4", TransferSyntax.EXPLICIT_LE_UID, 1,
+                0);
+        assertThat(new FileStoreHandler(dir).store(other, new ByteArrayInputStream(encode(ds))).code())
+                .isEqualTo(0xA900);
         assertThat(dir.resolve("1.2.3.4.dcm")).doesNotExist();
         assertThat(leftovers()).isZero();
     }
@@ -85,7 +87,8 @@ class FileStoreHandlerTest {
 
     @Test
     void aSopInstanceUidThatIsNoUidNeverBecomesAFileName() throws Exception {
-        StoreRequest r = new StoreRequest(FROM, Uid.CTImageStorage, "../../etc/passwd", TransferSyntax.EXPLICIT_LE_UID, 1, 0);
+        StoreRequest r = new StoreRequest(FROM, Uid.CTImageStorage, "../../etc/passwd", TransferSyntax.EXPLICIT_LE_UID,
+                1, 0);
         assertThat(new FileStoreHandler(dir).store(r, new ByteArrayInputStream(new byte[0])).code()).isEqualTo(0xC000);
         try (Stream<Path> s = Files.list(dir)) {
             assertThat(s.toList()).isEmpty();
@@ -107,7 +110,8 @@ class FileStoreHandlerTest {
             }
         };
         FileStoreHandler h = new FileStoreHandler(dir);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> h.store(request(ds), breaking)).isInstanceOf(IOException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> h.store(request(ds), breaking))
+                .isInstanceOf(IOException.class);
         try (Stream<Path> s = Files.list(dir)) {
             assertThat(s.toList()).isEmpty();
         }

@@ -48,10 +48,11 @@ class LoadTest {
             server.start();
             long t0 = System.nanoTime();
             for (int p = 0; p < PROCESSES; p++) {
-                List<String> args = new ArrayList<>(List.of("-aec", "CLOAK", "-aet", "LOAD" + p, "-to", "10", "-ta", "10",
-                        "-td", "30", "127.0.0.1", Integer.toString(server.port())));
+                List<String> args = new ArrayList<>(List.of("-aec", "CLOAK", "-aet", "LOAD" + p, "-to", "10",
+                        "-ta", "10", "-td", "30", "127.0.0.1", Integer.toString(server.port())));
                 groups.get(p).forEach(f -> args.add(f.toString()));
-                running.add(Dcmtk.start("storescu", tmp.resolve("storescu-" + p + ".log"), args.toArray(String[]::new)));
+                running.add(Dcmtk.start("storescu", tmp.resolve("storescu-" + p + ".log"),
+                        args.toArray(String[]::new)));
             }
             for (int p = 0; p < PROCESSES; p++) {
                 Process proc = running.get(p);
@@ -72,7 +73,8 @@ class LoadTest {
         try (Stream<Path> files = Files.list(out)) {
             for (Path f : files.toList()) {
                 assertThat(f.getFileName().toString()).endsWith(".dcm");
-                assertThat(storedUids.add(DicomReader.read(f).dataset().getString(Tag.SOPInstanceUID))).as("duplicate " + f).isTrue();
+                assertThat(storedUids.add(DicomReader.read(f).dataset().getString(Tag.SOPInstanceUID)))
+                        .as("duplicate " + f).isTrue();
             }
         }
         assertThat(storedUids).isEqualTo(sentUids);

@@ -62,7 +62,8 @@ class RejectionTest {
 
     private Association associate(List<PresentationContextRq> contexts) throws Exception {
         Socket s = new Socket("127.0.0.1", server.port());
-        return Association.request(s, new AAssociateRq("CLOAK", "TESTER", AAssociateRq.DICOM_APPLICATION_CONTEXT, contexts,
+        return Association.request(s,
+                new AAssociateRq("CLOAK", "TESTER", AAssociateRq.DICOM_APPLICATION_CONTEXT, contexts,
                 UserInformation.of(16384, FileMeta.IMPLEMENTATION_CLASS_UID, "TEST")), Timeouts.DEFAULT, watchdog);
     }
 
@@ -148,12 +149,15 @@ class RejectionTest {
     @Test
     void aGarbageCommandInsideAnAssociationIsAborted() throws Exception {
         start(ServerOptions.of("CLOAK", 0));
-        try (Association a = associate(List.of(new PresentationContextRq(1, Uid.Verification, List.of("1.2.840.10008.1.2"))))) {
-            a.send(PDataTf.of(new Pdv(1, true, true, new byte[] {(byte) 0xDE, (byte) 0xAD, (byte) 0xBE, (byte) 0xEF, 9, 9})));
+        try (Association a = associate(List.of(new PresentationContextRq(1, Uid.Verification,
+                List.of("1.2.840.10008.1.2"))))) {
+            a.send(PDataTf.of(new Pdv(1, true, true,
+                    new byte[] {(byte) 0xDE, (byte) 0xAD, (byte) 0xBE, (byte) 0xEF, 9, 9})));
             assertThatThrownBy(a::receive).isInstanceOfSatisfying(AssociationAbortedException.class,
                     e -> assertThat(e.abort().source()).isEqualTo(AAbort.SOURCE_SERVICE_PROVIDER));
         }
-        try (Association a = associate(List.of(new PresentationContextRq(1, Uid.Verification, List.of("1.2.840.10008.1.2"))))) {
+        try (Association a = associate(List.of(new PresentationContextRq(1, Uid.Verification,
+                List.of("1.2.840.10008.1.2"))))) {
             // a data PDV on a context that was never proposed
             a.send(PDataTf.of(new Pdv(9, false, true, new byte[8])));
             assertThatThrownBy(a::receive).isInstanceOf(AssociationAbortedException.class);

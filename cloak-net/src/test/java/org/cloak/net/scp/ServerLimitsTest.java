@@ -37,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Timeouts, the association limit and graceful stop: no peer can hold a thread forever. */
 @Timeout(60)
 class ServerLimitsTest {
-    private static final Timeouts SHORT = new Timeouts(Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofMillis(800));
+    private static final Timeouts SHORT = new Timeouts(Duration.ofSeconds(2), Duration.ofMillis(500),
+            Duration.ofMillis(800));
 
     @TempDir
     Path dir;
@@ -62,7 +63,8 @@ class ServerLimitsTest {
         return Association.request(new Socket("127.0.0.1", server.port()),
                 new AAssociateRq("CLOAK", "TESTER", AAssociateRq.DICOM_APPLICATION_CONTEXT,
                         List.of(new PresentationContextRq(1, Uid.Verification, List.of("1.2.840.10008.1.2"))),
-                        UserInformation.of(16384, FileMeta.IMPLEMENTATION_CLASS_UID, "TEST")), Timeouts.DEFAULT, watchdog);
+                        UserInformation.of(16384, FileMeta.IMPLEMENTATION_CLASS_UID, "TEST")), Timeouts.DEFAULT,
+                                watchdog);
     }
 
     /** Milliseconds until the server closes a connection on which the client does {@code action}. */
@@ -119,7 +121,8 @@ class ServerLimitsTest {
             assertThatThrownBy(a::receive).isInstanceOf(IOException.class);
             assertThat((System.nanoTime() - t0) / 1_000_000).isBetween(500L, 5000L);
         }
-        assertThat(Dcmtk.run("echoscu", "-aec", "CLOAK", "127.0.0.1", Integer.toString(server.port())).exitCode()).isZero();
+        assertThat(Dcmtk.run("echoscu", "-aec", "CLOAK", "127.0.0.1", Integer.toString(server.port())).exitCode())
+                .isZero();
     }
 
     @Test
@@ -135,7 +138,8 @@ class ServerLimitsTest {
         while (server.activeAssociations() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertThat(Dcmtk.run("echoscu", "-aec", "CLOAK", "127.0.0.1", Integer.toString(server.port())).exitCode()).isZero();
+        assertThat(Dcmtk.run("echoscu", "-aec", "CLOAK", "127.0.0.1", Integer.toString(server.port())).exitCode())
+                .isZero();
     }
 
     @Test

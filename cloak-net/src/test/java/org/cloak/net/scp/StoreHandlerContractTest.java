@@ -76,7 +76,8 @@ class StoreHandlerContractTest {
         System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
         try (DicomServer server = new DicomServer(ServerOptions.of("CLOAK", 0), withClose)) {
             server.start();
-            results = new StoreScu(ScuOptions.of("SENDER")).send(new AeAddress("CLOAK", "127.0.0.1", server.port()), files, r -> { });
+            results = new StoreScu(ScuOptions.of("SENDER"))
+                    .send(new AeAddress("CLOAK", "127.0.0.1", server.port()), files, r -> { });
             assertThat(server.stats().stored()).isEqualTo(2);
             assertThat(server.stats().failed()).isEqualTo(3);
         } finally {
@@ -84,7 +85,8 @@ class StoreHandlerContractTest {
         }
         assertThat(results).extracting(r -> r.status().code()).containsExactly(0x0000, 0xA700, 0x0110, 0xB000, 0xA900);
         assertThat(results).extracting(StoreResult::outcome).containsExactly(StoreResult.Outcome.SENT,
-                StoreResult.Outcome.FAILED, StoreResult.Outcome.FAILED, StoreResult.Outcome.WARNING, StoreResult.Outcome.FAILED);
+                StoreResult.Outcome.FAILED, StoreResult.Outcome.FAILED, StoreResult.Outcome.WARNING,
+                        StoreResult.Outcome.FAILED);
         assertThat(seen).hasSize(5).allMatch(s -> s.equals("SENDER 1.2.840.10008.1.2.1"));
         assertThat(sizes).singleElement().isEqualTo(results.get(4).bytes());
         assertThat(closed).singleElement().satisfies(a -> assertThat(a.callingAeTitle()).isEqualTo("SENDER"));
@@ -93,7 +95,8 @@ class StoreHandlerContractTest {
         assertThat(logged).contains("SENDER").contains("A700");
         DataSet first = Fixtures.ct().patientName("DOE^JANE").patientId("PID-0001").instance(1).build();
         assertThat(logged).doesNotContain("DOE").doesNotContain("PID-0001")
-                .doesNotContain(first.getString(Tag.SOPInstanceUID)).doesNotContain(first.getString(Tag.StudyInstanceUID));
+                .doesNotContain(first.getString(Tag.SOPInstanceUID))
+                        .doesNotContain(first.getString(Tag.StudyInstanceUID));
     }
 
     @Test
@@ -108,7 +111,8 @@ class StoreHandlerContractTest {
             return Status.SUCCESS;
         };
         Path big = Fixtures.write(Fixtures.ct().rows(512).columns(512).build(), dir.resolve("big.dcm"));
-        try (DicomServer server = new DicomServer(ServerOptions.of("CLOAK", 0).withPduLengths(16384, 1 << 20), handler)) {
+        try (DicomServer server = new DicomServer(ServerOptions.of("CLOAK", 0).withPduLengths(16384, 1 << 20),
+                handler)) {
             server.start();
             Oracles.check(Dcmtk.run("storescu", "-aec", "CLOAK", "--max-send-pdu", "16384", "127.0.0.1",
                     Integer.toString(server.port()), big.toString()));

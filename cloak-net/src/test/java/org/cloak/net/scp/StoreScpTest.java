@@ -20,11 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 class StoreScpTest {
     /** Each form with the storescu option that proposes its transfer syntax. */
     private static final Map<String, String> FORMS = Map.of(
-            "explicit", "-xe", "implicit", "-xi", "big", "-xb", "deflated", "-xd", "rle", "-xr", "jpeg-lossless", "-xs");
+            "explicit", "-xe", "implicit", "-xi", "big", "-xb", "deflated", "-xd", "rle", "-xr", "jpeg-lossless",
+                    "-xs");
 
     private static final Map<String, String> SYNTAXES = Map.of(
             "explicit", "1.2.840.10008.1.2.1", "implicit", "1.2.840.10008.1.2", "big", "1.2.840.10008.1.2.2",
-            "deflated", "1.2.840.10008.1.2.1.99", "rle", "1.2.840.10008.1.2.5", "jpeg-lossless", "1.2.840.10008.1.2.4.70");
+            "deflated", "1.2.840.10008.1.2.1.99", "rle", "1.2.840.10008.1.2.5", "jpeg-lossless",
+                    "1.2.840.10008.1.2.4.70");
 
     @TempDir
     Path tmp;
@@ -39,7 +41,8 @@ class StoreScpTest {
             for (String form : List.of("explicit", "implicit", "big", "deflated", "rle", "jpeg-lossless")) {
                 Path sent = Dcmtk.sample(in, ++n, form);
                 Oracles.Result r = Dcmtk.run("storescu", "-aec", "CLOAK", "-aet", "STORESCU", FORMS.get(form), "-R",
-                        "-to", "10", "-ta", "10", "-td", "20", "127.0.0.1", Integer.toString(server.port()), sent.toString());
+                        "-to", "10", "-ta", "10", "-td", "20", "127.0.0.1", Integer.toString(server.port()),
+                                sent.toString());
                 assertThat(r.exitCode()).as(form + ": " + r.output()).isZero();
                 DicomFile sentFile = DicomReader.read(sent);
                 assertThat(sentFile.transferSyntax().uid()).as(form).isEqualTo(SYNTAXES.get(form));
@@ -48,13 +51,15 @@ class StoreScpTest {
                 assertThat(stored).as(form).exists();
                 DicomFile storedFile = DicomReader.read(stored);
                 assertThat(storedFile.transferSyntax().uid()).as(form).isEqualTo(sentFile.transferSyntax().uid());
-                assertThat(Dcmtk.dataSetBytes(stored)).as(form + ": data set bytes").isEqualTo(Dcmtk.dataSetBytes(sent));
+                assertThat(Dcmtk.dataSetBytes(stored)).as(form + ": data set bytes")
+                        .isEqualTo(Dcmtk.dataSetBytes(sent));
                 assertThat(Dcmtk.dumpOfDataSet(stored)).as(form).isEqualTo(Dcmtk.dumpOfDataSet(sent));
                 assertThat(Oracles.dcmdump(stored)).contains("(0002,0016) AE [STORESCU]");
             }
             assertThat(server.stats().stored()).isEqualTo(6);
             try (var files = Files.list(out)) {
-                assertThat(files.filter(p -> p.getFileName().toString().endsWith(".part")).count()).as("temporary files left").isZero();
+                assertThat(files.filter(p -> p.getFileName().toString().endsWith(".part")).count())
+                        .as("temporary files left").isZero();
             }
         }
     }

@@ -66,7 +66,8 @@ class TlsTest {
 
     private DicomServer tlsServer(boolean needClientAuth) throws Exception {
         DicomServer server = new DicomServer(ServerOptions.of("CLOAK", 0)
-                .withTls(TlsOptions.server(serverKeys, PASSWORD, trust, PASSWORD, needClientAuth)), new FileStoreHandler(dir));
+                .withTls(TlsOptions.server(serverKeys, PASSWORD, trust, PASSWORD, needClientAuth)),
+                        new FileStoreHandler(dir));
         server.start();
         return server;
     }
@@ -105,7 +106,8 @@ class TlsTest {
             ScuOptions anonymous = ScuOptions.of("SCU").withTls(TlsOptions.client(trust, PASSWORD, null, null));
             assertThatThrownBy(() -> new EchoScu(anonymous).echo(at(server, "localhost")))
                     .isInstanceOf(java.io.IOException.class);
-            ScuOptions withCert = ScuOptions.of("SCU").withTls(TlsOptions.client(trust, PASSWORD, serverKeys, PASSWORD));
+            ScuOptions withCert = ScuOptions.of("SCU")
+                    .withTls(TlsOptions.client(trust, PASSWORD, serverKeys, PASSWORD));
             assertThat(new EchoScu(withCert).echo(at(server, "localhost")).isSuccess()).isTrue();
         }
     }

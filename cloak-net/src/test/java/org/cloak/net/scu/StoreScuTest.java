@@ -49,7 +49,8 @@ class StoreScuTest {
         try (Dcmtk.Peer storescp = Dcmtk.storescp(out, "-aet", "STORESCP", "+xa", "+B")) {
             List<StoreResult> seen = new ArrayList<>();
             List<StoreResult> results = new StoreScu(ScuOptions.of("CLOAK"))
-                    .send(new AeAddress("STORESCP", "127.0.0.1", storescp.port()), StoreScu.expand(List.of(in)), seen::add);
+                    .send(new AeAddress("STORESCP", "127.0.0.1", storescp.port()), StoreScu.expand(List.of(in)),
+                            seen::add);
             assertThat(results).isEqualTo(seen).hasSize(7);
             assertThat(results).filteredOn(r -> r.outcome() == Outcome.SKIPPED).singleElement()
                     .satisfies(r -> assertThat(r.file().getFileName().toString()).isEqualTo("notes.txt"));

@@ -32,7 +32,9 @@ import org.cloak.testkit.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The library's de-identification API used without the batch runner: from bytes, and planned from merged discoveries. */
+/**
+ * The library's de-identification API used without the batch runner: from bytes, and planned from merged discoveries.
+ */
 class DeidentificationApiTest {
     private static final Secret SECRET = new Secret(new byte[32]);
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-04T10:00:00Z"), ZoneOffset.UTC);
@@ -52,7 +54,8 @@ class DeidentificationApiTest {
         for (Path f : files) {
             Origin origin = Origin.ofFile(study, study.relativize(f));
             // from the file: large values stay in it and are copied from it on writing
-            byte[] fromFile = write(deid.deidentify(DicomReader.read(f, ReadOptions.DEFAULT.withBulkThreshold(64)), origin));
+            byte[] fromFile = write(deid.deidentify(DicomReader.read(f, ReadOptions.DEFAULT.withBulkThreshold(64)),
+                    origin));
             // from bytes held in memory, with no file behind them
             DicomFile inMemory = DicomReader.read(Files.readAllBytes(f), "upload");
             byte[] fromBytes = write(deid.deidentify(inMemory, origin));

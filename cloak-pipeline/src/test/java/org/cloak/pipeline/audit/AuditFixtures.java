@@ -23,12 +23,16 @@ final class AuditFixtures {
 
     static List<AuditEvent> phiEvents() {
         return List.of(
-                new AuditEvent("(0010,0010)", "PatientName", AuditEvent.Change.MODIFIED, "D", "dicom-basic", "DOE^JANE", "P001"),
-                new AuditEvent("(0010,0020)", "PatientID", AuditEvent.Change.MODIFIED, "D", "dicom-basic", "PID-0001", "P001"),
-                new AuditEvent("(0010,0030)", "PatientBirthDate", AuditEvent.Change.REMOVED, "X", "dicom-basic", "19700101", null),
+                new AuditEvent("(0010,0010)", "PatientName", AuditEvent.Change.MODIFIED, "D", "dicom-basic", "DOE^JANE",
+                        "P001"),
+                new AuditEvent("(0010,0020)", "PatientID", AuditEvent.Change.MODIFIED, "D", "dicom-basic", "PID-0001",
+                        "P001"),
+                new AuditEvent("(0010,0030)", "PatientBirthDate", AuditEvent.Change.REMOVED, "X", "dicom-basic",
+                        "19700101", null),
                 new AuditEvent("(0008,0080)", "InstitutionName", AuditEvent.Change.REMOVED, "X", "dicom-basic",
                         "SAINT ELSEWHERE HOSPITAL", null),
-                new AuditEvent("(0012,0062)", "PatientIdentityRemoved", AuditEvent.Change.ADDED, "K", "marker", null, "YES"));
+                new AuditEvent("(0012,0062)", "PatientIdentityRemoved", AuditEvent.Change.ADDED, "K", "marker", null,
+                        "YES"));
     }
 
     /** Three written files in two studies, one quarantined (its reason quoting its path), one skipped, one failed. */
@@ -41,6 +45,7 @@ final class AuditFixtures {
         log.add(FileRecord.quarantined(Path.of("DOE_JANE/US/IM9.dcm"), "2.25.11",
                 "burned-in annotation; cannot read DOE_JANE/US/IM9.dcm"));
         log.add(FileRecord.skipped(Path.of("DOE_JANE/notes.txt"), "not DICOM"));
-        log.add(FileRecord.failed(Path.of("SMITH^JOHN/MR/IM2.dcm"), "cannot read the input: /data/SMITH^JOHN/MR/IM2.dcm"));
+        log.add(FileRecord.failed(Path.of("SMITH^JOHN/MR/IM2.dcm"),
+                "cannot read the input: /data/SMITH^JOHN/MR/IM2.dcm"));
     }
 }

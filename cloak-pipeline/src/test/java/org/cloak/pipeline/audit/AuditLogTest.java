@@ -60,7 +60,8 @@ class AuditLogTest {
 
     @Test
     void valuesAreDroppedUnlessRecordedAndTheSpoolIsEncryptedAndDeleted() throws IOException {
-        try (AuditLog plain = new AuditLog(tmp.resolve("a"), false); AuditLog values = new AuditLog(tmp.resolve("b"), true)) {
+        try (AuditLog plain = new AuditLog(tmp.resolve("a"), false); AuditLog values = new AuditLog(tmp.resolve("b"),
+                true)) {
             AuditFixtures.fill(plain);
             AuditFixtures.fill(values);
             List<String> olds = new ArrayList<>();

@@ -22,7 +22,8 @@ class CsvAuditWriterTest {
                     null, List.of()));
             log.add(new FileRecord("h2", null, null, FileOutcome.QUARANTINED, 0, 0, 0, AuditFixtures.T0.plusSeconds(1),
                     "burned-in annotation, \"flagged\"", List.of()));
-            log.add(new FileRecord("h3", "-rf/=cmd", null, FileOutcome.WRITTEN, 0, 0, 0, AuditFixtures.T0, null, List.of()));
+            log.add(new FileRecord("h3", "-rf/=cmd", null, FileOutcome.WRITTEN, 0, 0, 0, AuditFixtures.T0, null,
+                    List.of()));
             CsvAuditWriter.write(csv, log, log.summary(AuditFixtures.T0, AuditFixtures.T0.plusMillis(2500), "d1g"));
         }
         assertThat(Files.readString(csv)).isEqualTo("""

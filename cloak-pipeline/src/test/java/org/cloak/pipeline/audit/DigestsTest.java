@@ -29,7 +29,8 @@ class DigestsTest {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<String>> results = pool.invokeAll(IntStream.range(0, 200)
-                    .mapToObj(i -> (java.util.concurrent.Callable<String>) () -> Digests.inputPath(Path.of("P1", "CT", "IM1.dcm")))
+                    .mapToObj(i -> (java.util.concurrent.Callable<String>) () ->
+                            Digests.inputPath(Path.of("P1", "CT", "IM1.dcm")))
                     .toList());
             for (Future<String> r : results) {
                 assertThat(r.get()).isEqualTo(expected);

@@ -85,7 +85,8 @@ class GoldenOutputsTest {
             case "recipe" -> GoldenRuns.run(RecipeReader.read(exampleRecipe(arg)), tops(), out, "default");
             case "categories" -> GoldenRuns.run(recipe("profile: dicom-basic\ncategories: {device: keep,"
                     + " institution: keep, dates-and-times: keep}\n"), tops(), out, "default");
-            case "zip" -> GoldenRuns.run(recipe("profile: dicom-basic\n"), List.of(zipOf(inputs, tmp.resolve("in.zip"))),
+            case "zip" -> GoldenRuns.run(recipe("profile: dicom-basic\n"),
+                    List.of(zipOf(inputs, tmp.resolve("in.zip"))),
                     out, "default");
             case "resume" -> {
                 Recipe r = recipe("profile: dicom-basic\n");
@@ -123,7 +124,8 @@ class GoldenOutputsTest {
 
     /** The file digests of a tree digest, without their paths, sorted. */
     private static List<String> contents(String treeDigest) {
-        return java.util.Arrays.stream(treeDigest.split(";")).map(e -> e.substring(e.indexOf('=') + 1)).sorted().toList();
+        return java.util.Arrays.stream(treeDigest.split(";")).map(e -> e.substring(e.indexOf('=') + 1)).sorted()
+                .toList();
     }
 
     private List<Path> tops() throws IOException {

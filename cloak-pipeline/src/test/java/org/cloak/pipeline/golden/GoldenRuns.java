@@ -23,7 +23,8 @@ import org.cloak.testkit.Oracles;
 
 /** The golden runs through the library's entry points, with a fixed secret and processing date. */
 final class GoldenRuns {
-    static final Secret SECRET = new Secret("golden outputs secret, 32 bytes".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    static final Secret SECRET =
+            new Secret("golden outputs secret, 32 bytes".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     static final LocalDate PROCESSING_DATE = LocalDate.of(2026, 2, 3);
 
     private GoldenRuns() {}

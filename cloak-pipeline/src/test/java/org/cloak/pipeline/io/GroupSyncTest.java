@@ -60,7 +60,8 @@ class GroupSyncTest {
             int handedOn = e.indexOf("durable " + unit);
             int lastEnd = e.subList(0, handedOn).lastIndexOf("sync end");
             int start = e.subList(0, lastEnd).lastIndexOf("sync start");
-            assertThat(start).as("a flush precedes %s", unit).isGreaterThan(e.indexOf("written " + (unit.equals("study-1") ? "a.dcm" : "b.dcm")));
+            assertThat(start).as("a flush precedes %s", unit)
+                    .isGreaterThan(e.indexOf("written " + (unit.equals("study-1") ? "a.dcm" : "b.dcm")));
         }
     }
 
@@ -93,7 +94,8 @@ class GroupSyncTest {
         sync.close();
         assertThat(batches).isEmpty();
         List<String> e = syncer.events;
-        assertThat(e.lastIndexOf("sync start")).as("a flush after the last write").isGreaterThan(e.indexOf("written small.dcm"));
+        assertThat(e.lastIndexOf("sync start")).as("a flush after the last write")
+                .isGreaterThan(e.indexOf("written small.dcm"));
         assertThat(e).endsWith("sync end");
     }
 
@@ -113,7 +115,8 @@ class GroupSyncTest {
         sync.commit("study");
         assertThat(syncer.firstStarted.await(5, TimeUnit.SECONDS)).isTrue();
         Thread.sleep(50);
-        assertThatThrownBy(() -> sync.commit("later")).isInstanceOf(IOException.class).hasMessageContaining("disk full");
+        assertThatThrownBy(() -> sync.commit("later")).isInstanceOf(IOException.class)
+                .hasMessageContaining("disk full");
         assertThatThrownBy(sync::close).isInstanceOf(IOException.class)
                 .hasMessageContaining("could not be made durable").hasMessageContaining("disk full");
         assertThat(batches).isEmpty();

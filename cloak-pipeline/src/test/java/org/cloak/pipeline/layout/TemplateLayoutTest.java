@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class TemplateLayoutTest {
     private final Path out = Path.of("/data/out");
-    private final InputItem item = new InputItem(Path.of("/in/DOE_JANE/CT/a.dcm"), Path.of("/in"), Path.of("DOE_JANE/CT/a.dcm"));
+    private final InputItem item = new InputItem(Path.of("/in/DOE_JANE/CT/a.dcm"), Path.of("/in"),
+            Path.of("DOE_JANE/CT/a.dcm"));
 
     private static DataSet ds() {
         DataSet ds = new DataSet();
@@ -27,14 +28,18 @@ class TemplateLayoutTest {
     @Test
     void theDefaultLayoutGivesNilsStylePathsWithTheTimepointOrElseTheStudyDate() {
         TemplateLayout l = new TemplateLayout(out, TemplateLayout.DEFAULT);
-        assertThat(l.target(item, new LayoutValues(ds(), "M00", 1, 1))).isEqualTo(Path.of("/data/out/P001/M00/series1/IM0001.dcm"));
-        assertThat(l.target(item, new LayoutValues(ds(), null, 23, 2))).isEqualTo(Path.of("/data/out/P001/20200102/series2/IM0023.dcm"));
+        assertThat(l.target(item, new LayoutValues(ds(), "M00", 1, 1)))
+                .isEqualTo(Path.of("/data/out/P001/M00/series1/IM0001.dcm"));
+        assertThat(l.target(item, new LayoutValues(ds(), null, 23, 2)))
+                .isEqualTo(Path.of("/data/out/P001/20200102/series2/IM0023.dcm"));
     }
 
     @Test
     void keywordsPaddingAndMissingValues() {
-        TemplateLayout l = new TemplateLayout(out, "{PatientID}/{timepoint}/{SeriesNumber}_{Modality}/{InstanceNumber:05}_{AccessionNumber}.dcm");
-        assertThat(l.target(item, new LayoutValues(ds(), null, 0, 0))).isEqualTo(Path.of("/data/out/P001/NA/7_CT/00012_NA.dcm"));
+        TemplateLayout l = new TemplateLayout(out,
+                "{PatientID}/{timepoint}/{SeriesNumber}_{Modality}/{InstanceNumber:05}_{AccessionNumber}.dcm");
+        assertThat(l.target(item, new LayoutValues(ds(), null, 0, 0)))
+                .isEqualTo(Path.of("/data/out/P001/NA/7_CT/00012_NA.dcm"));
     }
 
     @Test

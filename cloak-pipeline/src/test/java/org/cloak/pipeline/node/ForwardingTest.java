@@ -38,9 +38,12 @@ class ForwardingTest {
             send(node, files.subList(0, FILES / 2));
             assertThat(Peers.outputs(out)).hasSize(FILES / 2);
             assertThat(node.forwardQueue().orElseThrow().pendingCount()).isEqualTo(FILES / 2);
-            try (Peers.Storescp dest = Peers.Storescp.start(archive, archivePort, tmp.resolve("storescp.log"))) {
+            Peers.Storescp dest = Peers.Storescp.start(archive, archivePort, tmp.resolve("storescp.log"));
+            try {
                 send(node, files.subList(FILES / 2, FILES));
                 assertThat(node.forwardQueue().orElseThrow().awaitEmpty(Duration.ofSeconds(30))).isTrue();
+            } finally {
+                dest.close();
             }
             assertThat(node.forwardQueue().orElseThrow().sent()).isEqualTo(FILES);
         }
@@ -62,9 +65,13 @@ class ForwardingTest {
         }
         ForwardQueue left = new ForwardQueue(out, options.forward(), options.forwardScu(), options.forwardWait());
         assertThat(left.pendingCount()).isEqualTo(6);
-        try (ListenService again = Peers.listener(tmp, options);
-             Peers.Storescp dest = Peers.Storescp.start(archive, archivePort, tmp.resolve("storescp.log"))) {
-            assertThat(again.forwardQueue().orElseThrow().awaitEmpty(Duration.ofSeconds(30))).isTrue();
+        try (ListenService again = Peers.listener(tmp, options)) {
+            Peers.Storescp dest = Peers.Storescp.start(archive, archivePort, tmp.resolve("storescp.log"));
+            try {
+                assertThat(again.forwardQueue().orElseThrow().awaitEmpty(Duration.ofSeconds(30))).isTrue();
+            } finally {
+                dest.close();
+            }
         }
         assertThat(sopUids(Peers.outputs(archive))).hasSize(6).isEqualTo(sopUids(Peers.outputs(out)));
     }

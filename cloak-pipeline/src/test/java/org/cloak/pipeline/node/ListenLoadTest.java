@@ -49,8 +49,8 @@ class ListenLoadTest {
         try (ListenService node = Peers.listener(tmp, options)) {
             long t0 = System.nanoTime();
             for (int p = 0; p < PROCESSES; p++) {
-                List<String> args = new ArrayList<>(List.of("-aec", "CLOAK", "-aet", "LOAD" + p, "-to", "10", "-ta", "10",
-                        "-td", "60", "127.0.0.1", Integer.toString(node.port())));
+                List<String> args = new ArrayList<>(List.of("-aec", "CLOAK", "-aet", "LOAD" + p, "-to", "10",
+                        "-ta", "10", "-td", "60", "127.0.0.1", Integer.toString(node.port())));
                 groups.get(p).forEach(f -> args.add(f.toString()));
                 running.add(Peers.start("storescu", tmp.resolve("storescu-" + p + ".log"), args));
             }
@@ -73,7 +73,8 @@ class ListenLoadTest {
         long peakHeap = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(m -> m.getType() == java.lang.management.MemoryType.HEAP)
                 .mapToLong(m -> m.getPeakUsage().getUsed()).sum();
-        System.out.printf("listen load: %d instances from %d storescu in %.2f s (%.0f instances/s); %s; peak heap (sum of pool peaks) %d MB%n",
+        System.out.printf("listen load: %d instances from %d storescu in %.2f s (%.0f instances/s); %s; peak heap (sum "
+                + "of pool peaks) %d MB%n",
                 each * PROCESSES, PROCESSES, seconds, each * PROCESSES / seconds, hwm,
                 peakHeap >> 20);
         try (var left = Files.list(org.cloak.pipeline.folder.OutputFolder.of(out).spool())) {

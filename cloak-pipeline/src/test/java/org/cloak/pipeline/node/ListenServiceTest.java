@@ -65,7 +65,8 @@ class ListenServiceTest {
         Map<String, Path> outputsBySentFile = new HashMap<>();
         try (ListenService node = Peers.listener(tmp, Peers.options(out))) {
             for (Map.Entry<String, List<Path>> e : byForm.entrySet()) {
-                Oracles.Result r = Peers.storescu(node.port(), "CLOAK", "MODALITY", e.getValue(), PROPOSAL.get(e.getKey()));
+                Oracles.Result r = Peers.storescu(node.port(), "CLOAK", "MODALITY", e.getValue(),
+                        PROPOSAL.get(e.getKey()));
                 assertThat(r.exitCode()).as(e.getKey() + ": " + r.stderr()).isZero();
             }
             assertThat(node.counts()).isEqualTo(new DeidStoreHandler.Counts(8, 0, 0));
@@ -101,15 +102,18 @@ class ListenServiceTest {
 
     @Test
     void wrongCalledAeAndDisallowedCallingAeAreRejectedAndTheListenerKeepsServing() throws Exception {
-        ListenOptions options = ListenOptions.of(ServerOptions.of("CLOAK", 0).withAllowedCallingAeTitles(Set.of("GOOD")),
+        ListenOptions options = ListenOptions.of(ServerOptions.of("CLOAK", 0)
+                .withAllowedCallingAeTitles(Set.of("GOOD")),
                 tmp.resolve("out")).withThreads(1);
         try (ListenService node = Peers.listener(tmp, options)) {
             String port = Integer.toString(node.port());
             Oracles.Result wrongCalled = Peers.run("echoscu", "-aec", "NOTCLOAK", "-aet", "GOOD", "-to", "10",
                     "127.0.0.1", port);
             assertThat(wrongCalled.exitCode()).isNotZero();
-            assertThat(wrongCalled.stdout() + wrongCalled.stderr()).containsIgnoringCase("Called AE Title Not Recognized");
-            Oracles.Result badCaller = Peers.run("echoscu", "-aec", "CLOAK", "-aet", "EVIL", "-to", "10", "127.0.0.1", port);
+            assertThat(wrongCalled.stdout() + wrongCalled.stderr())
+                    .containsIgnoringCase("Called AE Title Not Recognized");
+            Oracles.Result badCaller = Peers.run("echoscu", "-aec", "CLOAK", "-aet", "EVIL", "-to", "10", "127.0.0.1",
+                    port);
             assertThat(badCaller.exitCode()).isNotZero();
             assertThat(badCaller.stdout() + badCaller.stderr()).containsIgnoringCase("Calling AE Title Not Recognized");
             Oracles.Result good = Peers.run("echoscu", "-aec", "CLOAK", "-aet", "GOOD", "-to", "10", "127.0.0.1", port);

@@ -47,7 +47,8 @@ final class Peers {
     }
 
     /** storescu of {@code files} to the listener, as {@code callingAet}. */
-    static Oracles.Result storescu(int port, String calledAet, String callingAet, List<Path> files, String... proposal) {
+    static Oracles.Result storescu(int port, String calledAet, String callingAet, List<Path> files,
+            String... proposal) {
         List<String> args = new ArrayList<>(List.of(proposal));
         args.addAll(List.of("-R", "-aec", calledAet, "-aet", callingAet, "-to", "10", "-ta", "10",
                 "-td", "30", "127.0.0.1", Integer.toString(port)));
@@ -95,10 +96,15 @@ final class Peers {
         }
 
         @Override
-        public void close() throws InterruptedException {
+        public void close() {
             process.destroy();
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            try {
+                if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
             }
         }
     }

@@ -20,7 +20,8 @@ final class ByteSearch {
     /** The regular files under {@code dir}, the quarantine and other control files left out. */
     static List<Path> files(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).filter(p -> !dir.relativize(p).startsWith(".cloak")).sorted().toList();
+            return s.filter(Files::isRegularFile).filter(p -> !dir.relativize(p).startsWith(".cloak")).sorted()
+                    .toList();
         }
     }
 

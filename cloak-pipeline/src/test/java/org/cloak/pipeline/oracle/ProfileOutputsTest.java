@@ -44,7 +44,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProfileOutputsTest {
-    private static final List<String> PROFILES = List.of("original", "anonymize", "anonymize-full", "dicom-basic", "hipaa");
+    private static final List<String> PROFILES = List.of("original", "anonymize", "anonymize-full", "dicom-basic",
+            "hipaa");
     private static final LocalDate PROCESSING_DATE = LocalDate.of(2026, 1, 2);
     private static final List<String> FILES = List.of("ko/ko1.dcm", "pr/pr1.dcm", "series1/ct1.dcm", "series1/ct2.dcm",
             "series2/ct3.dcm");
@@ -98,7 +99,8 @@ class ProfileOutputsTest {
             assertThat(before).as("dciodvfy errors of input " + f).isEmpty();
             DciodvfyDiff.Result diff = DciodvfyDiff.compare(before, Oracles.dciodvfyErrors(Oracles.dciodvfy(o)),
                     rules.get(profile), DicomReader.read(in).dataset());
-            diff.excused().forEach(e -> System.out.println(profile + " " + f + ": excused by the profile's rule: " + e));
+            diff.excused().forEach(e ->
+                    System.out.println(profile + " " + f + ": excused by the profile's rule: " + e));
             diff.unexplained().forEach(e -> unexplained.add(f + ": " + e));
         }
         assertThat(unexplained).as("new dciodvfy errors in the " + profile + " outputs").isEmpty();

@@ -78,7 +78,8 @@ public final class RealisticStudy {
         ct(src, study.resolve("series1/ct1.dcm"), SERIES_1, 1, CT_1, 1, "+te");
         ct(src, study.resolve("series1/ct2.dcm"), SERIES_1, 1, CT_2, 2, "+te");
         ct(src, study.resolve("series2/ct3.dcm"), SERIES_2, 2, CT_3, 1, "+ti");
-        dump(src, "pr1", study.resolve("pr/pr1.dcm"), common(GSPS, PR_1, "PR", SERIES_PR, 3, 1) + presentationState(), "+te");
+        dump(src, "pr1", study.resolve("pr/pr1.dcm"), common(GSPS, PR_1, "PR", SERIES_PR, 3, 1) + presentationState(),
+                "+te");
         dump(src, "ko1", study.resolve("ko/ko1.dcm"), common(KO, KO_1, "KO", SERIES_KO, 4, 1) + keyObject(), "+te");
         return study;
     }
@@ -269,7 +270,8 @@ public final class RealisticStudy {
                 %6$s
                 (fffe,e0dd) na (SequenceDelimitationItem for re-encod.)
                 """.formatted(
-                evidenceSeries(SERIES_1, CT, CT_2), evidenceSeries(SERIES_2, CT, CT_3), evidenceSeries(SERIES_PR, GSPS, PR_1),
+                evidenceSeries(SERIES_1, CT, CT_2), evidenceSeries(SERIES_2, CT, CT_3),
+                        evidenceSeries(SERIES_PR, GSPS, PR_1),
                 STUDY_UID, imageItem(CT, CT_2), imageItem(CT, CT_3));
     }
 

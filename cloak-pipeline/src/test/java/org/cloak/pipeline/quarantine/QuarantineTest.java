@@ -39,6 +39,7 @@ class QuarantineTest {
         InputItem a = new InputItem(Path.of("/x/a/1.dcm"), Path.of("/x"), Path.of("a/1.dcm"));
         InputItem b = new InputItem(Path.of("/y/a/1.dcm"), Path.of("/y"), Path.of("a/1.dcm"));
         InputItem c = new InputItem(Path.of("/x/a/2.dcm"), Path.of("/x"), Path.of("a/2.dcm"));
-        assertThat(Quarantine.neutralName(a)).isEqualTo(Quarantine.neutralName(b)).isNotEqualTo(Quarantine.neutralName(c));
+        assertThat(Quarantine.neutralName(a)).isEqualTo(Quarantine.neutralName(b))
+                .isNotEqualTo(Quarantine.neutralName(c));
     }
 }

@@ -41,7 +41,8 @@ class StrictPrivateTest {
         DataSet ds = new DataSet();
         ds.setString(Tag.PatientName, Vr.PN, "DOE^JANE");
         ds.setString(Tags.of(SafePrivate.attributes().get(0).group(), 0x0010), Vr.LO, safe);
-        assertThat(StrictPrivate.of(recipe(EnumSet.of(ProfileOption.RETAIN_SAFE_PRIVATE), List.of())).refuse(ds)).isNull();
+        assertThat(StrictPrivate.of(recipe(EnumSet.of(ProfileOption.RETAIN_SAFE_PRIVATE), List.of())).refuse(ds))
+                .isNull();
         assertThat(StrictPrivate.of(recipe(Set.of(), List.of())).refuse(ds))
                 .isEqualTo("unknown private creator '" + safe + "' (strict private)");
     }

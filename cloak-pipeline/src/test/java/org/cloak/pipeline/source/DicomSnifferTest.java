@@ -77,7 +77,8 @@ class DicomSnifferTest {
         assertThat(dicom(file("zeros", new byte[512]))).isFalse();
         assertThat(dicom(file("empty", new byte[0]))).isFalse();
         assertThat(dicom(file("tiny", new byte[] {8, 0}))).isFalse();
-        assertThat(dicom(file("long.txt", "no DICOM here\n".repeat(20_000).getBytes(StandardCharsets.UTF_8)))).isFalse();
+        assertThat(dicom(file("long.txt", "no DICOM here\n".repeat(20_000).getBytes(StandardCharsets.UTF_8))))
+                .isFalse();
     }
 
     @Test

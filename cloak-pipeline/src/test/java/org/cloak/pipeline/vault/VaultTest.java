@@ -96,7 +96,8 @@ class VaultTest {
         Vault.openOrCreate(vaultDir(), passphrase()).close();
         assertThatThrownBy(() -> Vault.open(vaultDir(), keyFile()))
                 .isInstanceOf(VaultException.class)
-                .hasMessageStartingWith("The vault " + vaultDir() + " is protected by a passphrase: set CLOAK_VAULT_PASSPHRASE");
+                .hasMessageStartingWith("The vault " + vaultDir()
+                        + " is protected by a passphrase: set CLOAK_VAULT_PASSPHRASE");
     }
 
     @Test

@@ -1,6 +1,9 @@
 package org.cloak.pipeline.verify;
 
-import org.cloak.deid.verify.*;
+import org.cloak.deid.verify.Finding;
+import org.cloak.deid.verify.FindingKind;
+import org.cloak.deid.verify.Masking;
+import org.cloak.deid.verify.Severity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -48,10 +51,12 @@ class ReportTest {
         ReportHtml.write(sample(), page);
         String dom = chromiumDom(page);
         assertThat(dom).contains("<table id=\"summary\">");
-        String summary = dom.substring(dom.indexOf("<table id=\"summary\">"), dom.indexOf("</table>", dom.indexOf("<table id=\"summary\">")));
+        String summary = dom.substring(dom.indexOf("<table id=\"summary\">"),
+                dom.indexOf("</table>", dom.indexOf("<table id=\"summary\">")));
         assertThat(summary.split("<tr class=\"study\"", -1)).hasSize(3);
         assertThat(summary.split("<tr class=\"series\"", -1)).hasSize(4);
-        assertThat(summary).contains("<td>P001</td>").contains("<code>2.25.21</code>").contains("<td class=\"fail\">FAIL</td>");
+        assertThat(summary).contains("<td>P001</td>").contains("<code>2.25.21</code>")
+                .contains("<td class=\"fail\">FAIL</td>");
         assertThat(dom).contains("<span id=\"verdict\" class=\"fail\">FAIL</span>");
         assertThat(dom).contains("D*********").doesNotContain("<JANE>").contains("a &lt;note&gt;");
     }

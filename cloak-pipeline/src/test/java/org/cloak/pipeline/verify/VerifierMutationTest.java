@@ -1,6 +1,6 @@
 package org.cloak.pipeline.verify;
 
-import org.cloak.deid.verify.*;
+import org.cloak.deid.verify.FindingKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -59,7 +59,8 @@ class VerifierMutationTest {
                         ds -> ds.setString(Tag.ImageComments, Vr.LT, "patient born 01/02/1970, fasting"),
                         FindingKind.IDENTIFIER, "(0020,4000)"),
                 new Mutation("StudyDate not shifted", "jane/s1/i2.dcm",
-                        ds -> ds.setString(Tag.StudyDate, Vr.DA, "20000105"), FindingKind.DATE_NOT_SHIFTED, "(0008,0020)"),
+                        ds -> ds.setString(Tag.StudyDate, Vr.DA, "20000105"), FindingKind.DATE_NOT_SHIFTED,
+                                "(0008,0020)"),
                 new Mutation("SOPInstanceUID left unchanged", "jane/s2/i2.dcm", VerifierMutationTest::originalSop,
                         FindingKind.UID_NOT_REPLACED, "(0008,0018)"),
                 new Mutation("an attribute no rule changes was changed (KVP)", "erika/s1/i2.dcm",

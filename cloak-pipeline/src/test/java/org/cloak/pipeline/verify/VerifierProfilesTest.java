@@ -1,6 +1,7 @@
 package org.cloak.pipeline.verify;
 
-import org.cloak.deid.verify.*;
+import org.cloak.deid.verify.Finding;
+import org.cloak.deid.verify.FindingKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -46,7 +47,8 @@ class VerifierProfilesTest {
     /** "KIND path keyword: detail", the same for every file of a patient. */
     private static Map<String, Set<String>> perFile(VerifyReport r) {
         return r.findings().stream().collect(Collectors.groupingBy(Finding::file, Collectors.mapping(
-                f -> f.kind() + " " + f.path() + " " + f.keyword() + ": " + f.detail(), Collectors.toCollection(TreeSet::new))));
+                f -> f.kind() + " " + f.path() + " " + f.keyword() + ": " + f.detail(),
+                        Collectors.toCollection(TreeSet::new))));
     }
 
     @Test

@@ -64,25 +64,31 @@ final class Corpus {
         out.add(new Entry("explicit-le-group-lengths",
                 Oracles.dcmconv(el, dir.resolve("group-lengths.dcm"), "+g"), Uid.ExplicitVRLittleEndian, ct, true));
         out.add(new Entry("explicit-le-trailing-padding",
-                Oracles.dcmconv(el, dir.resolve("padding.dcm"), "+p", "256", "0"), Uid.ExplicitVRLittleEndian, ct, true));
+                Oracles.dcmconv(el, dir.resolve("padding.dcm"), "+p", "256", "0"), Uid.ExplicitVRLittleEndian, ct,
+                        true));
         out.add(new Entry("implicit-le-dcmtk",
                 Oracles.dcmconv(el, dir.resolve("implicit-dcmtk.dcm"), "+ti"), Uid.ImplicitVRLittleEndian, ct, true));
         out.add(new Entry("implicit-le-undefined-dcmtk",
-                Oracles.dcmconv(elU, dir.resolve("implicit-undef-dcmtk.dcm"), "+ti", "-e"), Uid.ImplicitVRLittleEndian, ct, true));
+                Oracles.dcmconv(elU, dir.resolve("implicit-undef-dcmtk.dcm"), "+ti", "-e"), Uid.ImplicitVRLittleEndian,
+                        ct, true));
         Path gImplicit = Oracles.gdcmconv(el, dir.resolve("implicit-gdcm.dcm"), "--implicit");
         out.add(new Entry("implicit-le-gdcm", gImplicit, Uid.ImplicitVRLittleEndian, ct, true));
         out.add(new Entry("explicit-le-gdcm",
-                Oracles.gdcmconv(gImplicit, dir.resolve("explicit-gdcm.dcm"), "--explicit"), Uid.ExplicitVRLittleEndian, ct, true));
+                Oracles.gdcmconv(gImplicit, dir.resolve("explicit-gdcm.dcm"), "--explicit"), Uid.ExplicitVRLittleEndian,
+                        ct, true));
         out.add(new Entry("explicit-be-dcmtk",
                 Oracles.dcmconv(el, dir.resolve("big-endian.dcm"), "+tb"), Uid.ExplicitVRBigEndian, ctBe, true));
         out.add(new Entry("deflated-dcmtk",
-                Oracles.dcmconv(el, dir.resolve("deflated-dcmtk.dcm"), "+td"), Uid.DeflatedExplicitVRLittleEndian, ct, true));
+                Oracles.dcmconv(el, dir.resolve("deflated-dcmtk.dcm"), "+td"), Uid.DeflatedExplicitVRLittleEndian, ct,
+                        true));
         out.add(new Entry("deflated-gdcm",
-                Oracles.gdcmconv(el, dir.resolve("deflated-gdcm.dcm"), "--deflated"), Uid.DeflatedExplicitVRLittleEndian, ct, true));
+                Oracles.gdcmconv(el, dir.resolve("deflated-gdcm.dcm"), "--deflated"),
+                        Uid.DeflatedExplicitVRLittleEndian, ct, true));
         out.add(new Entry("no-meta-explicit-le",
                 Oracles.dcmconv(el, dir.resolve("no-meta-explicit.dcm"), "-F"), Uid.ExplicitVRLittleEndian, ct, false));
         out.add(new Entry("no-meta-implicit-le",
-                Oracles.dcmconv(el, dir.resolve("no-meta-implicit.dcm"), "-F", "+ti"), Uid.ImplicitVRLittleEndian, ct, false));
+                Oracles.dcmconv(el, dir.resolve("no-meta-implicit.dcm"), "-F", "+ti"), Uid.ImplicitVRLittleEndian, ct,
+                        false));
 
         // encapsulated pixel data, 16-bit CT
         out.add(new Entry("rle-gdcm",
@@ -90,11 +96,13 @@ final class Corpus {
         Path jpegSv1 = Oracles.gdcmconv(el, dir.resolve("jpeg-sv1-gdcm.dcm"), "--jpeg");
         out.add(new Entry("jpeg-lossless-sv1-gdcm", jpegSv1, Uid.JPEGLosslessSV1, null, true));
         out.add(new Entry("jpeg-lossless-split-fragments-gdcm",
-                Oracles.gdcmconv(jpegSv1, dir.resolve("jpeg-split.dcm"), "--split", "1000"), Uid.JPEGLosslessSV1, null, true));
+                Oracles.gdcmconv(jpegSv1, dir.resolve("jpeg-split.dcm"), "--split", "1000"), Uid.JPEGLosslessSV1, null,
+                        true));
         out.add(new Entry("jpeg-lossless-p14-dcmtk",
                 Oracles.dcmcjpeg(el, dir.resolve("jpeg-p14-dcmtk.dcm"), "+el"), Uid.JPEGLossless, null, true));
         out.add(new Entry("jpeg-extended-dcmtk",
-                Oracles.dcmcjpeg(el, dir.resolve("jpeg-extended-dcmtk.dcm"), "+ee"), Uid.JPEGExtended12Bit, null, true));
+                Oracles.dcmcjpeg(el, dir.resolve("jpeg-extended-dcmtk.dcm"), "+ee"), Uid.JPEGExtended12Bit, null,
+                        true));
         out.add(new Entry("jpeg2000-lossless-gdcm",
                 Oracles.gdcmconv(el, dir.resolve("j2k-gdcm.dcm"), "--j2k"), Uid.JPEG2000Lossless, null, true));
         out.add(new Entry("jpegls-lossless-gdcm",
@@ -145,7 +153,8 @@ final class Corpus {
         ByteBuffer b = ByteBuffer.allocate(256).order(ByteOrder.LITTLE_ENDIAN);
         b.putShort((short) 0x0011).putShort((short) 0x0010).put((byte) 'L').put((byte) 'O').putShort((short) 8)
                 .put("ACME 1.0".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        b.putShort((short) 0x0011).putShort((short) 0x1001).put((byte) 'U').put((byte) 'N').putShort((short) 0).putInt(-1);
+        b.putShort((short) 0x0011).putShort((short) 0x1001).put((byte) 'U').put((byte) 'N').putShort((short) 0)
+                .putInt(-1);
         b.putShort((short) 0xFFFE).putShort((short) 0xE000).putInt(-1);
         b.putShort((short) 0x0010).putShort((short) 0x0010).putInt(14)
                 .put("NESTED^UN^FAKE".getBytes(java.nio.charset.StandardCharsets.US_ASCII));

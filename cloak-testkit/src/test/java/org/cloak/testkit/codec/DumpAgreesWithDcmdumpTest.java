@@ -100,7 +100,8 @@ class DumpAgreesWithDcmdumpTest {
                 problems.add(a.path() + ": VR " + a.vr() + " but dcmdump says " + t.vr());
             }
             Vr vr = Vr.fromString(a.vr());
-            if (vr == null || a.value().endsWith("...") || a.value().endsWith("...]") || t.value().equals("(not loaded)")) {
+            if (vr == null || a.value().endsWith("...") || a.value().endsWith("...]")
+                    || t.value().equals("(not loaded)")) {
                 continue;
             }
             boolean numeric = switch (vr) {
@@ -110,7 +111,8 @@ class DumpAgreesWithDcmdumpTest {
             if (vr.isText() && a.text() != null && t.text() != null) {
                 compareValues(a.path(), split(vr, a.text()), split(vr, t.text()), problems);
             } else if (numeric && !a.noValue()) {
-                compareValues(a.path(), Arrays.asList(a.value().split("\\\\")), Arrays.asList(t.value().split("\\\\")), problems);
+                compareValues(a.path(), Arrays.asList(a.value().split("\\\\")), Arrays.asList(t.value().split("\\\\")),
+                        problems);
             }
         }
         assertThat(problems).as("DumpPrinter disagreements with dcmdump").isEmpty();
@@ -209,7 +211,8 @@ class DumpAgreesWithDcmdumpTest {
                     out.put(path + "{" + i + "}", new Ours("pi", null, f.items().get(i).length(), 0));
                 }
             } else {
-                byte[] data = e.value() instanceof BulkRef r && r.length() > 65536 ? null : CodecValues.bytes(e.value());
+                byte[] data = e.value() instanceof BulkRef r && r.length() > 65536 ? null
+                        : CodecValues.bytes(e.value());
                 List<String> values = null;
                 if (data != null) {
                     if (e.vr().isText() || ValueFormat.numbers(e.vr(), new byte[8], false).length > 0) {

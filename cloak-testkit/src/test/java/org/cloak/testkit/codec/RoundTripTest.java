@@ -139,7 +139,8 @@ class RoundTripTest {
         List<Attr> items = dump.dataset().stream().filter(a -> a.path().startsWith("(7FE0,0010){")).toList();
         assertThat(f.items()).hasSameSizeAs(items);
         for (int i = 0; i < items.size(); i++) {
-            assertThat(Long.toString(f.items().get(i).length())).as("fragment %d length", i).isEqualTo(items.get(i).length());
+            assertThat(Long.toString(f.items().get(i).length())).as("fragment %d length", i)
+                    .isEqualTo(items.get(i).length());
         }
     }
 
