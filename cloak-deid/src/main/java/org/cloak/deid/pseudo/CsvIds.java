@@ -2,10 +2,8 @@ package org.cloak.deid.pseudo;
 
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.cloak.deid.recipe.PatientIdConfig;
 
 /**
  * CSV: new IDs from a mapping file (see {@link CsvMapping}). A PatientID missing from the file
@@ -30,15 +28,13 @@ final class CsvIds implements PatientIdStrategy {
         }
         Path file = Path.of(c.csvFile());
         Map<String, String> mapping = CsvMapping.read(file, c.csvSource(), c.csvTarget());
-        String mode = c.unmapped() == null ? "ERROR" : c.unmapped().toUpperCase(Locale.ROOT);
+        PatientIdConfig.Unmapped mode = c.unmapped() == null ? PatientIdConfig.Unmapped.ERROR : c.unmapped();
         Set<String> taken = new HashSet<>(mapping.values());
         PatientIdStrategy fallback = switch (mode) {
-            case "SEQUENTIAL" -> new SequentialIds(c.prefix(), c.start(), c.width(), c.discovery(),
+            case SEQUENTIAL -> new SequentialIds(c.prefix(), c.start(), c.width(), c.discovery(),
                     n -> !taken.contains(SequentialIds.format(c.prefix(), c.width(), n)));
-            case "HASH" -> new HashedIds(secret, c.prefix(), c.salt(), c.width());
-            case "ERROR" -> null;
-            default -> throw new PseudonymException("Unknown handling of unmapped IDs '" + c.unmapped()
-                    + "': expected SEQUENTIAL, HASH or ERROR");
+            case HASH -> new HashedIds(secret, c.prefix(), c.salt(), c.width());
+            case ERROR -> null;
         };
         return new CsvIds(mapping, "column '" + c.csvSource() + "' of " + file, fallback);
     }

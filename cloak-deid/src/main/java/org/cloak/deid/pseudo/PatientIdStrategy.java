@@ -1,7 +1,5 @@
 package org.cloak.deid.pseudo;
 
-import java.util.Locale;
-import org.cloak.deid.recipe.PatientIdConfig;
 
 /**
  * How a new PatientID is chosen (DESIGN C2). Strategies that number things collect keys in
@@ -23,15 +21,15 @@ sealed interface PatientIdStrategy permits KeptIds, SequentialIds, FolderIds, Ha
     String newId(FileFacts file);
 
     static PatientIdStrategy of(PatientIdConfig c, Secret secret) {
-        String name = c.strategy() == null ? "" : c.strategy().toUpperCase(Locale.ROOT);
-        return switch (name) {
-            case "NONE" -> new KeptIds();
-            case "SEQUENTIAL" -> new SequentialIds(c.prefix(), c.start(), c.width(), c.discovery(), n -> true);
-            case "FOLDER" -> new FolderIds(c.folderRegex(), c.folderDepth(), c.fallback());
-            case "DETERMINISTIC" -> new HashedIds(secret, c.prefix(), c.salt(), c.width());
-            case "CSV" -> CsvIds.of(c, secret);
-            default -> throw new PseudonymException("Unknown patient ID strategy '" + c.strategy()
-                    + "': expected NONE, SEQUENTIAL, FOLDER, DETERMINISTIC or CSV");
+        if (c.strategy() == null) {
+            throw new PseudonymException("No patient ID strategy: expected NONE, SEQUENTIAL, FOLDER, DETERMINISTIC or CSV");
+        }
+        return switch (c.strategy()) {
+            case NONE -> new KeptIds();
+            case SEQUENTIAL -> new SequentialIds(c.prefix(), c.start(), c.width(), c.discovery(), n -> true);
+            case FOLDER -> new FolderIds(c.folderRegex(), c.folderDepth(), c.fallback());
+            case DETERMINISTIC -> new HashedIds(secret, c.prefix(), c.salt(), c.width());
+            case CSV -> CsvIds.of(c, secret);
         };
     }
 }

@@ -2,15 +2,12 @@ package org.cloak.deid.pseudo;
 
 import java.time.LocalDate;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
-import org.cloak.deid.recipe.DateConfig;
-import org.cloak.deid.recipe.PatientIdConfig;
 import org.cloak.dicom.data.DataSet;
 import org.cloak.dicom.dict.Tag;
 
@@ -25,7 +22,7 @@ import org.cloak.dicom.dict.Tag;
  */
 public final class PseudonymPlanner implements PlanSource {
     private final PatientIdStrategy ids;
-    private final String patientName;
+    private final PatientIdConfig.PatientName patientName;
     private final DateShifter shifter;
     private final Timepoints timepoints;
     private final Map<String, Set<String>> idMap = new ConcurrentHashMap<>();
@@ -49,11 +46,11 @@ public final class PseudonymPlanner implements PlanSource {
         FileFacts f = FileFacts.of(original, origin);
         String newId = ids.newId(f);
         record(f, newId);
-        String name = switch (patientName.toLowerCase(Locale.ROOT)) {
-            case "id" -> newId;
-            case "keep" -> orEmpty(original.getText(Tag.PatientName));
-            case "empty" -> "";
-            default -> patientName;
+        String name = switch (patientName.kind()) {
+            case ID -> newId;
+            case KEEP -> orEmpty(original.getText(Tag.PatientName));
+            case EMPTY -> "";
+            case TEXT -> patientName.text();
         };
         int offset = shifter == null ? 0 : shifter.offsetDays(f.patientId());
         if (timepoints == null) {
@@ -99,7 +96,7 @@ public final class PseudonymPlanner implements PlanSource {
     /** Collects the inputs (when needed) and builds the planner. */
     public static final class Builder {
         private final PatientIdStrategy ids;
-        private final String patientName;
+        private final PatientIdConfig.PatientName patientName;
         private final DateShifter shifter;
         private final Timepoints timepoints;
         private final Discovery discovery = new Discovery();
@@ -108,11 +105,10 @@ public final class PseudonymPlanner implements PlanSource {
 
         private Builder(PatientIdConfig ids, DateConfig dates, Secret secret) {
             this.ids = PatientIdStrategy.of(ids, secret);
-            this.patientName = ids.patientName() == null || ids.patientName().isEmpty() ? "id" : ids.patientName();
-            String mode = lower(dates.mode());
-            this.shifter = mode.equals("shift") || lower(dates.birthDate()).equals("shift")
+            this.patientName = ids.patientName() == null ? PatientIdConfig.PatientName.ID : ids.patientName();
+            this.shifter = dates.mode() == DateConfig.Mode.SHIFT || dates.birthDate() == DateConfig.BirthDate.SHIFT
                     ? new DateShifter(secret, dates.shiftMinDays(), dates.shiftMaxDays()) : null;
-            this.timepoints = mode.equals("timepoint") ? new Timepoints(new TimepointSchedule(dates.schedule())) : null;
+            this.timepoints = dates.mode() == DateConfig.Mode.TIMEPOINT ? new Timepoints(new TimepointSchedule(dates.schedule())) : null;
         }
 
         /** Whether every input must be observed before the first plan (SEQUENTIAL, numbered fallbacks, time points). */
@@ -169,6 +165,5 @@ public final class PseudonymPlanner implements PlanSource {
             return build();
         }
 
-        private static String lower(String s) { return s == null ? "" : s.toLowerCase(Locale.ROOT); }
     }
 }

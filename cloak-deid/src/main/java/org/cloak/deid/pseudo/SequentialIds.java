@@ -1,7 +1,7 @@
 package org.cloak.deid.pseudo;
 
-import java.util.Locale;
 import java.util.function.IntPredicate;
+import org.cloak.deid.pseudo.PatientIdConfig.Unit;
 
 /**
  * SEQUENTIAL: prefix + a zero-padded number. What gets a number depends on the discovery unit:
@@ -10,7 +10,6 @@ import java.util.function.IntPredicate;
  * original PatientID). Numbers are given after discovery in sorted key order.
  */
 final class SequentialIds implements PatientIdStrategy {
-    enum Unit { PER_TOP_FOLDER, PER_STUDY, ALL }
 
     private final String prefix;
     private final int width;
@@ -20,26 +19,15 @@ final class SequentialIds implements PatientIdStrategy {
     /**
      * @param usable false for numbers to skip, because a mapping file already gives out their ID
      */
-    SequentialIds(String prefix, int start, int width, String discovery, IntPredicate usable) {
+    SequentialIds(String prefix, int start, int width, Unit discovery, IntPredicate usable) {
         this.prefix = prefix == null ? "" : prefix;
         this.width = width;
-        this.unit = unit(discovery);
+        this.unit = discovery == null ? Unit.ALL : discovery;
         this.numbering = new Numbering(switch (unit) {
             case PER_TOP_FOLDER -> "top folder";
             case PER_STUDY -> "study";
             case ALL -> "patient";
         }, start, usable);
-    }
-
-    private static Unit unit(String discovery) {
-        String d = discovery == null ? "all" : discovery.toLowerCase(Locale.ROOT);
-        return switch (d) {
-            case "per-top-folder" -> Unit.PER_TOP_FOLDER;
-            case "per-study" -> Unit.PER_STUDY;
-            case "all" -> Unit.ALL;
-            default -> throw new PseudonymException("Unknown discovery '" + discovery
-                    + "': expected per-top-folder, per-study or all");
-        };
     }
 
     @Override

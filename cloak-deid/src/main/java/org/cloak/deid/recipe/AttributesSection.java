@@ -6,6 +6,7 @@ import java.util.Set;
 import org.cloak.deid.action.Action;
 import org.cloak.deid.action.Derive;
 import org.cloak.deid.profile.Categories;
+import org.cloak.deid.pseudo.DateConfig;
 import org.cloak.deid.rule.Condition;
 import org.cloak.deid.rule.Selector;
 

@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.cloak.deid.pseudo.DateConfig;
 import org.cloak.deid.recipe.YamlNode.Scalar;
 import org.cloak.deid.recipe.YamlNode.ScalarType;
 
 /** Reads the recipe's {@code dates:} map into a {@link DateConfig}. */
 final class DatesSection {
-    static final List<String> MODES = List.of("profile", "keep", "remove", "shift", "timepoint", "year-only", "fixed",
-            "processing-date");
-    static final List<String> BIRTH_DATE = List.of("profile", "keep", "remove", "empty", "year-only", "shift");
+    static final List<String> MODES = DateConfig.Mode.labels();
+    static final List<String> BIRTH_DATE = DateConfig.BirthDate.labels();
     private static final Set<String> KEYS = Set.of("mode", "min-days", "max-days", "zero-times", "schedule", "date",
             "birth-date");
     private static final int MAX_SHIFT = 36_600;
@@ -21,8 +21,8 @@ final class DatesSection {
     static DateConfig read(YamlNode node) throws RecipeException {
         DateConfig d = DateConfig.defaults();
         Fields f = Fields.of(node, "dates", KEYS);
-        String mode = oneOf(f, "mode", d.mode(), MODES);
-        String birth = oneOf(f, "birth-date", d.birthDate(), BIRTH_DATE);
+        String mode = oneOf(f, "mode", d.mode().label(), MODES);
+        String birth = oneOf(f, "birth-date", d.birthDate().label(), BIRTH_DATE);
         if (!mode.equals("shift")) {
             f.reject("zero-times", "applies to mode shift only");
             if (!birth.equals("shift")) {
@@ -50,7 +50,8 @@ final class DatesSection {
             fixed = f.text("date", null).trim();
             RuleSyntax.date(fixed, f.valueLine("date"));
         }
-        return new DateConfig(mode, min, max, f.bool("zero-times", d.zeroTimes()), schedule, fixed, birth);
+        return new DateConfig(DateConfig.Mode.parse(mode), min, max, f.bool("zero-times", d.zeroTimes()), schedule,
+                fixed, DateConfig.BirthDate.parse(birth));
     }
 
     private static List<Integer> schedule(Fields f) throws RecipeException {

@@ -3,17 +3,17 @@ package org.cloak.deid.recipe;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.cloak.deid.pseudo.PatientIdConfig;
 
 /** Reads the recipe's {@code patient-id:} map into a {@link PatientIdConfig}. */
 final class PatientIdSection {
-    static final List<String> STRATEGIES = List.of("none", "sequential", "folder", "deterministic", "csv");
-    static final List<String> DISCOVERY = List.of("per-top-folder", "per-study", "all");
-    static final List<String> UNMAPPED = List.of("sequential", "hash", "error");
+    static final List<String> STRATEGIES = PatientIdConfig.Strategy.labels();
+    static final List<String> DISCOVERY = PatientIdConfig.Unit.labels();
+    static final List<String> UNMAPPED = PatientIdConfig.Unmapped.labels();
     /** The keys each strategy reads; any other key is a mistake worth reporting. */
     private static final Map<String, Set<String>> KEYS = Map.of(
             "none", Set.of("strategy"),
@@ -47,7 +47,7 @@ final class PatientIdSection {
                         + "; it reads " + Fields.sorted(allowed));
             }
         }
-        String unmapped = DatesSection.oneOf(f, "unmapped", d.unmapped().toLowerCase(Locale.ROOT), UNMAPPED);
+        String unmapped = DatesSection.oneOf(f, "unmapped", d.unmapped().label(), UNMAPPED);
         boolean hashed = strategy.equals("deterministic") || strategy.equals("csv") && unmapped.equals("hash");
         int width = f.integer("width", hashed ? d.width() : SEQUENTIAL_WIDTH, 1, hashed ? MAX_LENGTH : MAX_DIGITS);
         String prefix = f.text("prefix", d.prefix());
@@ -67,16 +67,16 @@ final class PatientIdSection {
             }
         }
         String file = csvFile(f, strategy, baseDir);
-        String patientName = f.text("patient-name", d.patientName());
+        String patientName = f.text("patient-name", "id");
         if (patientName.isBlank()) {
             throw new RecipeException(f.valueLine("patient-name"), "patient-name must be id, keep, empty or a text");
         }
-        return new PatientIdConfig(strategy.toUpperCase(Locale.ROOT), prefix,
+        return new PatientIdConfig(PatientIdConfig.Strategy.parse(strategy), prefix,
                 f.integer("start", d.start(), 0, Integer.MAX_VALUE), width,
-                DatesSection.oneOf(f, "discovery", d.discovery(), DISCOVERY), regex,
+                PatientIdConfig.Unit.parse(DatesSection.oneOf(f, "discovery", d.discovery().label(), DISCOVERY)), regex,
                 f.integer("depth", d.folderDepth(), 0, 64), f.text("fallback", d.fallback()), f.text("salt", d.salt()),
-                file, f.text("source-column", null), f.text("target-column", null), unmapped.toUpperCase(Locale.ROOT),
-                patientName);
+                file, f.text("source-column", null), f.text("target-column", null), PatientIdConfig.Unmapped.parse(unmapped),
+                PatientIdConfig.PatientName.parse(patientName));
     }
 
     private static String csvFile(Fields f, String strategy, Path baseDir) throws RecipeException {

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Set;
 import org.cloak.deid.action.Action;
 import org.cloak.deid.profile.ProfileOption;
+import org.cloak.deid.pseudo.DateConfig;
+import org.cloak.deid.pseudo.PatientIdConfig;
 import org.cloak.deid.rule.Condition;
 import org.cloak.deid.rule.Rule;
 import org.cloak.deid.rule.Selector;

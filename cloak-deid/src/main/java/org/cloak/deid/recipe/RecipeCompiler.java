@@ -22,6 +22,8 @@ import org.cloak.deid.profile.Categories;
 import org.cloak.deid.profile.ProfileOption;
 import org.cloak.deid.profile.Profiles;
 import org.cloak.deid.profile.Ps315Table;
+import org.cloak.deid.pseudo.DateConfig;
+import org.cloak.deid.pseudo.PatientIdConfig;
 import org.cloak.deid.pseudo.Secret;
 import org.cloak.deid.pseudo.UidHasher;
 import org.cloak.deid.rule.Condition;
@@ -96,17 +98,16 @@ public final class RecipeCompiler {
     }
 
     private static List<Rule> dateRules(DateConfig d) throws RecipeException {
-        String origin = "recipe: dates " + d.mode();
+        String origin = "recipe: dates " + d.mode().label();
         Action a = switch (d.mode()) {
-            case "keep" -> new Keep();
-            case "remove" -> new Remove();
-            case "shift" -> new ShiftDate(d.zeroTimes());
-            case "timepoint" -> new Timepoint();
-            case "year-only" -> new YearOnly();
-            case "fixed" -> new FixedDate(RuleSyntax.date(d.fixedDate(), 0));
-            case "processing-date" -> new ProcessingDate();
-            case "profile" -> null;
-            default -> throw new RecipeException(0, "unknown dates mode '" + d.mode() + "'");
+            case KEEP -> new Keep();
+            case REMOVE -> new Remove();
+            case SHIFT -> new ShiftDate(d.zeroTimes());
+            case TIMEPOINT -> new Timepoint();
+            case YEAR_ONLY -> new YearOnly();
+            case FIXED -> new FixedDate(RuleSyntax.date(d.fixedDate(), 0));
+            case PROCESSING_DATE -> new ProcessingDate();
+            case PROFILE -> null;
         };
         if (a == null) {
             return List.of();
@@ -125,8 +126,8 @@ public final class RecipeCompiler {
      */
     private static List<Rule> notLongitudinalRules(DateConfig d, List<Rule> profile) throws RecipeException {
         List<Rule> rules = new ArrayList<>();
-        boolean ownBirthRule = !d.birthDate().equals("profile");
-        if (!d.mode().equals("profile")) {
+        boolean ownBirthRule = d.birthDate() != DateConfig.BirthDate.PROFILE;
+        if (d.mode() != DateConfig.Mode.PROFILE) {
             for (int tag : NotLongitudinal.TAGS) {
                 if (!(ownBirthRule && BIRTH.contains(tag))) {
                     rules.add(profileRule(profile, tag));
@@ -135,12 +136,12 @@ public final class RecipeCompiler {
         }
         if (ownBirthRule) {
             Action a = switch (d.birthDate()) {
-                case "keep" -> new Keep();
-                case "remove" -> new Remove();
-                case "empty" -> new Empty();
-                case "year-only" -> new YearOnly();
-                case "shift" -> new ShiftDate(d.zeroTimes());
-                default -> throw new RecipeException(0, "unknown birth-date rule '" + d.birthDate() + "'");
+                case KEEP -> new Keep();
+                case REMOVE -> new Remove();
+                case EMPTY -> new Empty();
+                case YEAR_ONLY -> new YearOnly();
+                case SHIFT -> new ShiftDate(d.zeroTimes());
+                case PROFILE -> throw new IllegalStateException("no birth-date rule of its own");
             };
             for (int tag : BIRTH) {
                 rules.add(new Rule(new Selector.TagIs(tag), a, "recipe: dates birth-date"));
@@ -167,18 +168,18 @@ public final class RecipeCompiler {
      */
     private static List<Rule> idRules(Recipe r, List<Rule> profile) {
         PatientIdConfig ids = r.patientId();
-        if (ids.strategy().equalsIgnoreCase("NONE") || !r.patientIdGiven() && !changes(profile, Tag.PatientID)) {
+        if (ids.strategy() == PatientIdConfig.Strategy.NONE || !r.patientIdGiven() && !changes(profile, Tag.PatientID)) {
             return List.of();
         }
         String origin = "recipe: patient-id";
         List<Rule> rules = new ArrayList<>();
         rules.add(new Rule(new Selector.TagIs(Tag.PatientID), new Pseudonym(Pseudonym.Kind.PATIENT_ID), origin));
         Selector name = new Selector.TagIs(Tag.PatientName);
-        switch (ids.patientName().toLowerCase(Locale.ROOT)) {
-            case "keep" -> { } // left to the profile
-            case "id" -> rules.add(new Rule(name, new Pseudonym(Pseudonym.Kind.PATIENT_NAME), origin));
-            case "empty" -> rules.add(new Rule(name, new Empty(), origin));
-            default -> rules.add(new Rule(name, new SetValue(ids.patientName()), origin));
+        switch (ids.patientName().kind()) {
+            case KEEP -> { } // left to the profile
+            case ID -> rules.add(new Rule(name, new Pseudonym(Pseudonym.Kind.PATIENT_NAME), origin));
+            case EMPTY -> rules.add(new Rule(name, new Empty(), origin));
+            case TEXT -> rules.add(new Rule(name, new SetValue(ids.patientName().text()), origin));
         }
         return rules;
     }
@@ -200,14 +201,14 @@ public final class RecipeCompiler {
             return base;
         }
         List<String> parts = new ArrayList<>();
-        if (!r.dates().mode().equals("profile")) {
-            parts.add("dates " + r.dates().mode());
+        if (r.dates().mode() != DateConfig.Mode.PROFILE) {
+            parts.add("dates " + r.dates().mode().label());
         }
-        if (!r.dates().birthDate().equals("profile")) {
-            parts.add("birth date " + r.dates().birthDate());
+        if (r.dates().birthDate() != DateConfig.BirthDate.PROFILE) {
+            parts.add("birth date " + r.dates().birthDate().label());
         }
         if (r.patientIdGiven()) {
-            parts.add("patient IDs " + r.patientId().strategy().toLowerCase(Locale.ROOT));
+            parts.add("patient IDs " + r.patientId().strategy().label());
         }
         r.categories().forEach((c, a) -> parts.add(c + " " + a));
         if (!r.keepPrivateCreators().isEmpty()) {
@@ -225,13 +226,12 @@ public final class RecipeCompiler {
      * reports MODIFIED once a recipe rule changes a date (an override on StudyDate, say).
      */
     private static String longitudinal(Recipe r, List<Rule> recipeRules) {
-        String mode = r.dates().mode();
-        switch (mode) {
-            case "keep":
+        switch (r.dates().mode()) {
+            case KEEP:
                 return "UNMODIFIED";
-            case "remove":
+            case REMOVE:
                 return "REMOVED";
-            case "profile":
+            case PROFILE:
                 break;
             default:
                 return MODIFIED;

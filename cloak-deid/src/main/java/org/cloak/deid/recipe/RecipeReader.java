@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import org.cloak.deid.profile.ProfileOption;
 import org.cloak.deid.profile.Profiles;
+import org.cloak.deid.pseudo.DateConfig;
+import org.cloak.deid.pseudo.PatientIdConfig;
 import org.cloak.deid.recipe.YamlNode.Scalar;
 import org.cloak.deid.recipe.YamlNode.ScalarType;
 

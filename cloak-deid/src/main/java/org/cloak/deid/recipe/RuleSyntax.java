@@ -28,6 +28,7 @@ import org.cloak.deid.action.ShiftDate;
 import org.cloak.deid.action.Timepoint;
 import org.cloak.deid.action.YearOnly;
 import org.cloak.deid.profile.Categories;
+import org.cloak.deid.pseudo.DateConfig;
 import org.cloak.deid.rule.AnyVr;
 import org.cloak.deid.rule.KeywordPattern;
 import org.cloak.deid.rule.Keywords;

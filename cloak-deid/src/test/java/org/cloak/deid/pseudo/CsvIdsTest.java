@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.cloak.deid.pseudo.Inputs.Input;
-import org.cloak.deid.recipe.PatientIdConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,7 +98,8 @@ class CsvIdsTest {
 
     @Test
     void aFileThatIsNotUtf8IsRejected() throws Exception {
-        Path csv = Files.write(dir.resolve("latin1.csv"), "original,new\nM\u00dcLLER,SUBJ-A\n".getBytes(StandardCharsets.ISO_8859_1));
+        Path csv = Files.write(dir.resolve("latin1.csv"),
+                "original,new\nM\u00dcLLER,SUBJ-A\n".getBytes(StandardCharsets.ISO_8859_1));
         assertThatThrownBy(() -> PseudonymPlanner.builder(Inputs.csv(csv, "ERROR"), Inputs.dates("keep"), SECRET))
                 .isInstanceOf(PseudonymException.class).hasMessageContaining("not UTF-8");
     }

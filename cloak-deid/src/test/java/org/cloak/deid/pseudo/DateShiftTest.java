@@ -11,13 +11,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.cloak.deid.pseudo.Inputs.Input;
-import org.cloak.deid.recipe.DateConfig;
 import org.junit.jupiter.api.Test;
 
 class DateShiftTest {
     private static int offset(DateConfig dates, Secret secret, String patientId, String relative) {
         return PseudonymPlanner.builder(Inputs.ids("NONE"), dates, secret).build()
-                .planFor(header(patientId, "2.25.1", "20200101"), Origin.ofFile(Path.of("/in"), Path.of(relative))).dateOffsetDays();
+                .planFor(header(patientId, "2.25.1", "20200101"), Origin.ofFile(Path.of("/in"), Path.of(relative)))
+                        .dateOffsetDays();
     }
 
     @Test
@@ -63,7 +63,8 @@ class DateShiftTest {
         int same = 0;
         for (int i = 0; i < 50; i++) {
             String id = String.format("PID-%04d", i);
-            if (offset(Inputs.shift(-365, -1), SECRET, id, "a/1.dcm") == offset(Inputs.shift(-365, -1), OTHER_SECRET, id, "a/1.dcm")) {
+            if (offset(Inputs.shift(-365, -1), SECRET, id, "a/1.dcm") == offset(Inputs.shift(-365, -1), OTHER_SECRET,
+                    id, "a/1.dcm")) {
                 same++;
             }
         }
@@ -72,11 +73,12 @@ class DateShiftTest {
 
     @Test
     void birthDateShiftAloneAlsoGetsTheOffsetAndOtherModesReportNone() {
-        DateConfig birthOnly = new DateConfig("keep", -365, -1, false, List.of(0), null, "shift");
+        DateConfig birthOnly = Configs.dates("keep", -365, -1, false, List.of(0), null, "shift");
         assertThat(offset(birthOnly, SECRET, "PID-0001", "a/1.dcm")).isEqualTo(-311);
         for (String mode : List.of("profile", "keep", "remove", "year-only", "fixed", "processing-date")) {
             PatientPlan plan = PseudonymPlanner.builder(Inputs.ids("NONE"), Inputs.dates(mode), SECRET).build()
-                    .planFor(header("PID-0001", "2.25.1", "20200101"), Origin.ofFile(Path.of("/in"), Path.of("a/1.dcm")));
+                    .planFor(header("PID-0001", "2.25.1", "20200101"),
+                            Origin.ofFile(Path.of("/in"), Path.of("a/1.dcm")));
             assertThat(plan.dateOffsetDays()).as(mode).isZero();
             assertThat(plan.timepoint()).as(mode).isNull();
         }

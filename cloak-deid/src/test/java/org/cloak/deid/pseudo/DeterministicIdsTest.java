@@ -7,13 +7,13 @@ import static org.cloak.deid.pseudo.Inputs.SECRET;
 import static org.cloak.deid.pseudo.Inputs.header;
 
 import java.nio.file.Path;
-import org.cloak.deid.recipe.PatientIdConfig;
 import org.junit.jupiter.api.Test;
 
 class DeterministicIdsTest {
     private static String idOf(PatientIdConfig ids, Secret secret, String patientId) {
         return PseudonymPlanner.builder(ids, Inputs.dates("keep"), secret).build()
-                .planFor(header(patientId, "2.25.1", null), Origin.ofFile(Path.of("/in"), Path.of("a/1.dcm"))).newPatientId();
+                .planFor(header(patientId, "2.25.1", null), Origin.ofFile(Path.of("/in"), Path.of("a/1.dcm")))
+                        .newPatientId();
     }
 
     @Test
@@ -67,12 +67,15 @@ class DeterministicIdsTest {
 
     private static String nameOf(PatientIdConfig ids) {
         return PseudonymPlanner.builder(ids, Inputs.dates("keep"), SECRET).build()
-                .planFor(header("PID-0001", "2.25.1", null), Origin.ofFile(Path.of("/in"), Path.of("a/1.dcm"))).newPatientName();
+                .planFor(header("PID-0001", "2.25.1", null), Origin.ofFile(Path.of("/in"), Path.of("a/1.dcm")))
+                        .newPatientName();
     }
 
     @Test
-    void anUnknownStrategyIsRejected() {
+    void aSettingWithoutStrategyIsRejected() {
+        // an unknown word never gets this far: the recipe reader refuses it with its line
+        assertThat(PatientIdConfig.Strategy.parse("RANDOM")).isNull();
         assertThatThrownBy(() -> PseudonymPlanner.builder(Inputs.ids("RANDOM"), Inputs.dates("keep"), SECRET))
-                .isInstanceOf(PseudonymException.class).hasMessageContaining("RANDOM");
+                .isInstanceOf(PseudonymException.class).hasMessageContaining("No patient ID strategy");
     }
 }

@@ -8,8 +8,6 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.cloak.deid.recipe.DateConfig;
-import org.cloak.deid.recipe.PatientIdConfig;
 import org.cloak.dicom.data.DataSet;
 import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.Tag;
@@ -60,46 +58,50 @@ final class Inputs {
         return with(PatientIdConfig.defaults(), "SEQUENTIAL", "P", 1, 3, discovery);
     }
 
-    static PatientIdConfig with(PatientIdConfig d, String strategy, String prefix, int start, int width, String discovery) {
-        return new PatientIdConfig(strategy, prefix, start, width, discovery, d.folderRegex(), d.folderDepth(),
+    static PatientIdConfig with(PatientIdConfig d, String strategy, String prefix, int start, int width,
+            String discovery) {
+        return new PatientIdConfig(PatientIdConfig.Strategy.parse(strategy), prefix, start, width,
+                PatientIdConfig.Unit.parse(discovery), d.folderRegex(), d.folderDepth(),
                 d.fallback(), d.salt(), d.csvFile(), d.csvSource(), d.csvTarget(), d.unmapped(), d.patientName());
     }
 
     static PatientIdConfig folder(String regex, int depth, String fallback) {
-        return new PatientIdConfig("FOLDER", "", 1, 3, "all", regex, depth, fallback, "", null, null, null, "ERROR", "id");
+        return Configs.ids("FOLDER", "", 1, 3, "all", regex, depth, fallback, "", null, null, null, "ERROR",
+                "id");
     }
 
     static PatientIdConfig deterministic(String prefix, String salt, int width) {
-        return new PatientIdConfig("DETERMINISTIC", prefix, 1, width, "all", null, 0, null, salt, null, null, null,
+        return Configs.ids("DETERMINISTIC", prefix, 1, width, "all", null, 0, null, salt, null, null, null,
                 "ERROR", "id");
     }
 
     static PatientIdConfig csv(Path file, String unmapped) {
-        return new PatientIdConfig("CSV", "P", 1, 3, "all", null, 0, null, "", file.toString(), "original", "new",
+        return Configs.ids("CSV", "P", 1, 3, "all", null, 0, null, "", file.toString(), "original", "new",
                 unmapped, "id");
     }
 
     static PatientIdConfig withName(PatientIdConfig c, String patientName) {
         return new PatientIdConfig(c.strategy(), c.prefix(), c.start(), c.width(), c.discovery(), c.folderRegex(),
                 c.folderDepth(), c.fallback(), c.salt(), c.csvFile(), c.csvSource(), c.csvTarget(), c.unmapped(),
-                patientName);
+                PatientIdConfig.PatientName.parse(patientName));
     }
 
     static DateConfig dates(String mode) {
         DateConfig d = DateConfig.defaults();
-        return new DateConfig(mode, d.shiftMinDays(), d.shiftMaxDays(), false, d.schedule(), null, "profile");
+        return Configs.dates(mode, d.shiftMinDays(), d.shiftMaxDays(), false, d.schedule(), null, "profile");
     }
 
     static DateConfig shift(int min, int max) {
-        return new DateConfig("shift", min, max, false, List.of(0), null, "profile");
+        return Configs.dates("shift", min, max, false, List.of(0), null, "profile");
     }
 
     static DateConfig timepoints(Integer... months) {
-        return new DateConfig("timepoint", -365, -1, false, List.of(months), null, "profile");
+        return Configs.dates("timepoint", -365, -1, false, List.of(months), null, "profile");
     }
 
     /** Observes the inputs in a shuffled order from four threads, then builds. */
-    static PseudonymPlanner discover(PatientIdConfig ids, DateConfig dates, Secret secret, List<Input> inputs, long seed)
+    static PseudonymPlanner discover(PatientIdConfig ids, DateConfig dates, Secret secret, List<Input> inputs,
+            long seed)
             throws Exception {
         PseudonymPlanner.Builder b = PseudonymPlanner.builder(ids, dates, secret);
         List<Input> order = new ArrayList<>(inputs);
@@ -121,6 +123,8 @@ final class Inputs {
 
     /** The new PatientID of every input, in input order. */
     static List<String> newIds(PseudonymPlanner planner, List<Input> inputs) {
-        return inputs.stream().map(in -> planner.planFor(in.header(), Origin.ofFile(in.root(), in.relative())).newPatientId()).toList();
+        return inputs.stream()
+                .map(in -> planner.planFor(in.header(), Origin.ofFile(in.root(), in.relative())).newPatientId())
+                .toList();
     }
 }

@@ -16,7 +16,6 @@ import org.cloak.deid.action.Pseudonym;
 import org.cloak.deid.action.ShiftDate;
 import org.cloak.deid.action.Timepoint;
 import org.cloak.deid.pseudo.Inputs.Input;
-import org.cloak.deid.recipe.DateConfig;
 import org.cloak.deid.rule.Rule;
 import org.cloak.deid.rule.RuleSet;
 import org.cloak.deid.rule.Selector;
@@ -41,7 +40,8 @@ class PlanAppliedByEngineTest {
     }
 
     private static DataSet run(Deidentifier engine, PseudonymPlanner planner, Input in) {
-        Outcome o = engine.deidentify(in.header(), planner.planFor(in.header(), Origin.ofFile(in.root(), in.relative()))).outcome();
+        Outcome o = engine.deidentify(in.header(),
+                planner.planFor(in.header(), Origin.ofFile(in.root(), in.relative()))).outcome();
         assertThat(o).isInstanceOf(Outcome.Cleaned.class);
         return ((Outcome.Cleaned) o).dataset();
     }

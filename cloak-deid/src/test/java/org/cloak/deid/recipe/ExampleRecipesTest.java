@@ -9,6 +9,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.cloak.deid.DeidConfig;
+import org.cloak.deid.pseudo.Configs;
+import org.cloak.deid.pseudo.DateConfig;
+import org.cloak.deid.pseudo.PatientIdConfig;
 import org.cloak.deid.pseudo.PatientPlan;
 import org.cloak.deid.pseudo.UidHasher;
 import org.cloak.dicom.data.Bytes;
@@ -41,7 +44,9 @@ class ExampleRecipesTest {
         return RecipeReader.read(RECIPES.resolve(name));
     }
 
-    /** A CT of the test kit with every attribute the lab's list names, Siemens private blocks and a safe private one. */
+    /**
+     * A CT of the test kit with every attribute the lab's list names, Siemens private blocks and a safe private one.
+     */
     private static DataSet study() {
         DataSet ds = Fixtures.ct().studyDate("20000110").build();
         ds.setString(Tag.InstanceCreationDate, Vr.DA, "20000111");
@@ -80,7 +85,8 @@ class ExampleRecipesTest {
             assertThat(out.get(tag).vr()).isEqualTo(in.get(tag).vr());
         }
         for (int tag : List.of(Tag.InstanceCreationDate, Tag.StudyDate, Tag.SeriesDate, Tag.ContentDate,
-                Tag.PatientBirthDate, Tag.PatientSize, Tag.PatientWeight, Tag.PerformedProcedureStepStartDate, MEDCOM_1119)) {
+                Tag.PatientBirthDate, Tag.PatientSize, Tag.PatientWeight, Tag.PerformedProcedureStepStartDate,
+                        MEDCOM_1119)) {
             assertThat(out.get(tag).value()).as(Tags.toString(tag)).isEqualTo(Bytes.EMPTY);
         }
         assertThat(out.getString(Tag.AcquisitionDate)).isEqualTo("20260102");
@@ -105,7 +111,7 @@ class ExampleRecipesTest {
     @Test
     void trialTimepointsNumbersPatientsAndMovesDatesToTheirTimePoint() throws RecipeException {
         Recipe r = recipe("trial-timepoints.yaml");
-        assertThat(r.patientId()).isEqualTo(new PatientIdConfig("SEQUENTIAL", "P", 1, 3, "per-top-folder", null, 0,
+        assertThat(r.patientId()).isEqualTo(Configs.ids("SEQUENTIAL", "P", 1, 3, "per-top-folder", null, 0,
                 "UNKNOWN-{n}", "", null, null, null, "ERROR", "id"));
         assertThat(r.dates().schedule()).containsExactly(0, 6, 12, 24);
         DataSet in = study();
@@ -137,11 +143,11 @@ class ExampleRecipesTest {
     @Test
     void longitudinalShiftHashesIdsShiftsDatesAndKeepsSafePrivate() throws RecipeException {
         Recipe r = recipe("longitudinal-shift.yaml");
-        assertThat(r.patientId().strategy()).isEqualTo("DETERMINISTIC");
+        assertThat(r.patientId().strategy()).isEqualTo(PatientIdConfig.Strategy.DETERMINISTIC);
         assertThat(List.of(r.patientId().prefix(), r.patientId().salt())).containsExactly("S-", "longitudinal-example");
         assertThat(r.patientId().width()).isEqualTo(10);
         assertThat(List.of(r.dates().mode(), r.dates().shiftMinDays(), r.dates().shiftMaxDays()))
-                .containsExactly("shift", -730, -30);
+                .containsExactly(DateConfig.Mode.SHIFT, -730, -30);
         DataSet in = study();
         DataSet out = Engine.run(r, in, new PatientPlan("S-7QK2M9XW4D", "S-7QK2M9XW4D", -100, null, d -> d));
 
@@ -183,7 +189,9 @@ class ExampleRecipesTest {
         return tags;
     }
 
-    /** Every element outside {@code except} is in the output with the same VR and the same value bytes, at every depth. */
+    /**
+     * Every element outside {@code except} is in the output with the same VR and the same value bytes, at every depth.
+     */
     private static void assertUnchangedExcept(DataSet in, DataSet out, Set<Integer> except) {
         for (Element e : in) {
             if (except.contains(e.tag())) {

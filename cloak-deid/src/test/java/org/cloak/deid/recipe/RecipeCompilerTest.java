@@ -9,6 +9,8 @@ import org.cloak.deid.DeidConfig;
 import org.cloak.deid.action.Keep;
 import org.cloak.deid.action.Pseudonym;
 import org.cloak.deid.action.Remove;
+import org.cloak.deid.pseudo.DateConfig;
+import org.cloak.deid.pseudo.PatientIdConfig;
 import org.cloak.deid.rule.Condition;
 import org.cloak.deid.rule.Rule;
 import org.cloak.deid.rule.Selector;
@@ -40,8 +42,10 @@ class RecipeCompilerTest {
                 "attributes:",
                 "  - {select: PatientComments, action: keep}");
         List<String> origins = Engine.compile(r).rules().rules().stream().map(Rule::origin).toList();
-        assertThat(origins).containsExactly("recipe: categories.institution", "recipe: dates shift", "recipe: dates shift",
-                "profile: not listed, kept", "recipe: dates birth-date", "recipe: dates birth-date", "recipe: patient-id",
+        assertThat(origins).containsExactly("recipe: categories.institution", "recipe: dates shift",
+                "recipe: dates shift",
+                "profile: not listed, kept", "recipe: dates birth-date", "recipe: dates birth-date",
+                        "recipe: patient-id",
                 "recipe: patient-id", "recipe: keep-private-creators", "recipe line 7");
     }
 
@@ -79,7 +83,8 @@ class RecipeCompilerTest {
     void conditionsDecideOnTheOriginalValues() throws RecipeException {
         Recipe r = Yaml.read("profile: original", "attributes:",
                 "  - {select: PatientComments, action: remove, when: {attribute: Modality, equals: mr}}",
-                "  - {select: SeriesDescription, action: set, value: CT SERIES, when: {attribute: Modality, matches: 'C.'}}",
+                "  - {select: SeriesDescription, action: set, value: CT SERIES, when: {attribute: Modality, matches: "
+                        + "'C.'}}",
                 "  - {select: StudyDescription, action: empty, when: {attribute: BurnedInAnnotation, present: true}}",
                 "  - {select: InstitutionName, action: remove, when: {attribute: BurnedInAnnotation, absent: true}}",
                 "  - {select: StationName, action: remove, when: {attribute: Manufacturer, contains: testkit}}");

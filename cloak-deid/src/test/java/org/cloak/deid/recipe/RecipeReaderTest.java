@@ -19,6 +19,9 @@ import org.cloak.deid.action.RoundAge;
 import org.cloak.deid.action.SetValue;
 import org.cloak.deid.profile.Categories;
 import org.cloak.deid.profile.ProfileOption;
+import org.cloak.deid.pseudo.Configs;
+import org.cloak.deid.pseudo.DateConfig;
+import org.cloak.deid.pseudo.PatientIdConfig;
 import org.cloak.deid.rule.Condition;
 import org.cloak.deid.rule.Selector;
 import org.cloak.dicom.dict.Tag;
@@ -43,11 +46,12 @@ class RecipeReaderTest {
                 "keep-private-creators: [\"GEMS_ACQU_01\"]",
                 "allow-burned-in: true");
         assertThat(r.profile()).isEqualTo("dicom-basic");
-        assertThat(r.options()).containsExactlyInAnyOrder(ProfileOption.RETAIN_SAFE_PRIVATE, ProfileOption.CLEAN_DESCRIPTORS);
-        assertThat(r.patientId()).isEqualTo(new PatientIdConfig("SEQUENTIAL", "P", 1, 3, "per-top-folder", null, 0,
+        assertThat(r.options())
+                .containsExactlyInAnyOrder(ProfileOption.RETAIN_SAFE_PRIVATE, ProfileOption.CLEAN_DESCRIPTORS);
+        assertThat(r.patientId()).isEqualTo(Configs.ids("SEQUENTIAL", "P", 1, 3, "per-top-folder", null, 0,
                 "UNKNOWN-{n}", "", null, null, null, "ERROR", "id"));
         assertThat(r.patientIdGiven()).isTrue();
-        assertThat(r.dates().mode()).isEqualTo("timepoint");
+        assertThat(r.dates().mode()).isEqualTo(DateConfig.Mode.TIMEPOINT);
         assertThat(r.dates().schedule()).containsExactly(0, 6, 12, 24);
         assertThat(r.categories()).containsExactly(Map.entry("device", "keep"), Map.entry("institution", "remove"));
         assertThat(r.overrides()).containsExactly(
@@ -84,7 +88,7 @@ class RecipeReaderTest {
                 "profile: hipaa",
                 "dates: {mode: shift, min-days: -100, max-days: -10, zero-times: true, birth-date: year-only}");
         assertThat(block).isEqualTo(flow);
-        assertThat(block.dates()).isEqualTo(new DateConfig("shift", -100, -10, true,
+        assertThat(block.dates()).isEqualTo(Configs.dates("shift", -100, -10, true,
                 DateConfig.defaults().schedule(), null, "year-only"));
     }
 
@@ -163,9 +167,10 @@ class RecipeReaderTest {
                 "  unmapped: hash",
                 ""));
         PatientIdConfig ids = RecipeReader.read(recipe).patientId();
-        assertThat(ids.strategy()).isEqualTo("CSV");
+        assertThat(ids.strategy()).isEqualTo(PatientIdConfig.Strategy.CSV);
         assertThat(ids.csvFile()).isEqualTo(dir.resolve("ids.csv").toAbsolutePath().toString());
-        assertThat(List.of(ids.csvSource(), ids.csvTarget(), ids.unmapped())).containsExactly("original", "new", "HASH");
+        assertThat(List.of(ids.csvSource(), ids.csvTarget())).containsExactly("original", "new");
+        assertThat(ids.unmapped()).isEqualTo(PatientIdConfig.Unmapped.HASH);
     }
 
     @Test
@@ -173,10 +178,10 @@ class RecipeReaderTest {
         PatientIdConfig folder = Yaml.read("profile: dicom-basic",
                 "patient-id: {strategy: folder, regex: 'sub-(\\w+)', depth: 1, fallback: 'X-{n}', patient-name: empty}")
                 .patientId();
-        assertThat(folder).isEqualTo(new PatientIdConfig("FOLDER", "", 1, 4, "all", "sub-(\\w+)", 1, "X-{n}", "",
+        assertThat(folder).isEqualTo(Configs.ids("FOLDER", "", 1, 4, "all", "sub-(\\w+)", 1, "X-{n}", "",
                 null, null, null, "ERROR", "empty"));
         assertThat(Yaml.read("profile: dicom-basic", "patient-id: {strategy: NONE}").patientId().strategy())
-                .isEqualTo("NONE");
+                .isEqualTo(PatientIdConfig.Strategy.NONE);
     }
 
     @Test

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.cloak.deid.pseudo.Secret;
-import org.cloak.deid.recipe.DateConfig;
-import org.cloak.deid.recipe.PatientIdConfig;
+import org.cloak.deid.pseudo.DateConfig;
+import org.cloak.deid.pseudo.PatientIdConfig;
 import org.cloak.deid.recipe.Recipe;
 import org.cloak.dicom.dict.Tag;
 import org.cloak.dicom.io.DicomReader;
@@ -31,8 +31,9 @@ class DeidRunTest {
 
     private static Recipe sequential() {
         Recipe d = Recipe.defaults();
-        PatientIdConfig ids = new PatientIdConfig("SEQUENTIAL", "P", 1, 3, "all", null, 0, "UNKNOWN-{n}", "", null,
-                null, null, "ERROR", "id");
+        PatientIdConfig ids = new PatientIdConfig(PatientIdConfig.Strategy.SEQUENTIAL, "P", 1, 3,
+                PatientIdConfig.Unit.ALL, null, 0, "UNKNOWN-{n}", "", null, null, null, PatientIdConfig.Unmapped.ERROR,
+                PatientIdConfig.PatientName.ID);
         return new Recipe("dicom-basic", d.options(), d.categories(), ids, DateConfig.defaults(), d.overrides(),
                 d.keepPrivateCreators(), false, true);
     }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.cloak.deid.pseudo.PseudonymPlanner;
-import org.cloak.deid.recipe.DateConfig;
+import org.cloak.deid.pseudo.DateConfig;
 import org.cloak.deid.recipe.Recipe;
 import org.cloak.dicom.data.DataSet;
 import org.cloak.dicom.data.Vr;

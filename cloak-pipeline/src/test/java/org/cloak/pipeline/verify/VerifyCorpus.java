@@ -1,6 +1,6 @@
 package org.cloak.pipeline.verify;
 
-import org.cloak.deid.verify.*;
+
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -19,8 +19,8 @@ import org.cloak.deid.profile.ProfileOption;
 import org.cloak.deid.pseudo.Origin;
 import org.cloak.deid.pseudo.PseudonymPlanner;
 import org.cloak.deid.pseudo.Secret;
-import org.cloak.deid.recipe.DateConfig;
-import org.cloak.deid.recipe.PatientIdConfig;
+import org.cloak.deid.pseudo.DateConfig;
+import org.cloak.deid.pseudo.PatientIdConfig;
 import org.cloak.deid.recipe.Recipe;
 import org.cloak.deid.recipe.RecipeCompiler;
 import org.cloak.dicom.data.DataSet;
@@ -80,7 +80,8 @@ final class VerifyCorpus {
 
     static DateConfig shift() {
         DateConfig d = DateConfig.defaults();
-        return new DateConfig("shift", d.shiftMinDays(), d.shiftMaxDays(), false, d.schedule(), null, "profile");
+        return new DateConfig(DateConfig.Mode.SHIFT, d.shiftMinDays(), d.shiftMaxDays(), false, d.schedule(), null,
+                DateConfig.BirthDate.PROFILE);
     }
 
     /** De-identifies every file under {@code in} into {@code out}, same relative paths. */
