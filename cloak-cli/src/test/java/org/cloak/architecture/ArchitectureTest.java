@@ -61,14 +61,9 @@ class ArchitectureTest {
             // the codec: the data model names tags through the dictionary, which types them with the data model's VRs
             edge("org.cloak.dicom.data", "org.cloak.dicom.dict"),
             edge("org.cloak.dicom.dict", "org.cloak.dicom.data"),
-            // the engine: its API and steps use the pseudonym plan, which is configured from recipes, which build
-            // the engine's configuration and name the profiles, whose method codes are the engine's
-            edge("org.cloak.deid", "org.cloak.deid.pseudo"),
-            edge("org.cloak.deid.pseudo", "org.cloak.deid.recipe"),
-            edge("org.cloak.deid.recipe", "org.cloak.deid.pseudo"),
-            edge("org.cloak.deid.recipe", "org.cloak.deid"),
-            edge("org.cloak.deid.recipe", "org.cloak.deid.profile"),
-            edge("org.cloak.deid.profile", "org.cloak.deid"));
+            // pixel data: CompressedDomainCleaner takes regions, and the region code works on the frames and formats
+            edge("org.cloak.pixel", "org.cloak.pixel.region"),
+            edge("org.cloak.pixel.region", "org.cloak.pixel"));
 
     /**
      * Top-level classes of the engine (outside {@code deid.verify}) that read or write files today; their nested
