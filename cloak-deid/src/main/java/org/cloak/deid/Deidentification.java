@@ -61,7 +61,7 @@ public final class Deidentification {
         PatientPlan plan = null;
         try {
             plan = plans.planFor(object.dataset(), origin);
-            DeidResult r = engine.deidentify(object.dataset(), plan);
+            DeidResult r = engine.deidentify(object.dataset(), plan, object.transferSyntax().uid());
             return new Deidentified(r.outcome(), r.events(), plan, object.transferSyntax());
         } catch (PseudonymException e) {
             return held(Outcome.Reason.PSEUDONYMS, "pseudonyms could not be planned: " + e.getMessage(), null, object);

@@ -3,6 +3,7 @@ package org.cloak.deid;
 import java.util.ArrayList;
 import java.util.List;
 import org.cloak.deid.audit.AuditEvent;
+import org.cloak.deid.pixel.PixelCoverage;
 import org.cloak.deid.pseudo.PatientPlan;
 import org.cloak.dicom.data.DataSet;
 
@@ -22,7 +23,7 @@ public final class Deidentifier {
     private Deidentifier(DeidConfig config, DeidStep pixels) {
         this.config = config;
         List<DeidStep> chain = new ArrayList<>(4);
-        chain.add(new BurnedInGate(config.allowBurnedIn()));
+        chain.add(new BurnedInGate(config.allowBurnedIn(), pixels instanceof PixelCoverage c ? c : null));
         chain.add(new HeaderRules(config));
         if (pixels != null) {
             chain.add(pixels);
@@ -31,7 +32,10 @@ public final class Deidentifier {
         this.steps = List.copyOf(chain);
     }
 
-    /** This engine with a pixel step between the header rules and the markers. */
+    /**
+     * This engine with a pixel step between the header rules and the markers. A step that is
+     * also a {@link PixelCoverage} lets the burned-in gate pass the images it cleans.
+     */
     public Deidentifier withPixelStep(DeidStep pixels) {
         return new Deidentifier(config, pixels);
     }
@@ -46,8 +50,16 @@ public final class Deidentifier {
      * already planned.
      */
     public DeidResult deidentify(DataSet original, PatientPlan plan) {
+        return deidentify(original, plan, null);
+    }
+
+    /**
+     * As {@link #deidentify(DataSet, PatientPlan)} for a data set encoded in
+     * {@code transferSyntaxUid} (null when not known), which the pixel step needs to decode frames.
+     */
+    public DeidResult deidentify(DataSet original, PatientPlan plan, String transferSyntaxUid) {
         List<AuditEvent> events = new ArrayList<>(64); // a typical header gives some 40 changes
-        StepContext ctx = new StepContext(original, plan, events);
+        StepContext ctx = new StepContext(original, plan, events, transferSyntaxUid);
         for (DeidStep step : steps) {
             Outcome end = step.apply(ctx);
             if (end != null) {

@@ -10,7 +10,7 @@ final class MarkerStep implements DeidStep {
 
     @Override
     public Outcome apply(StepContext ctx) {
-        markers.apply(ctx.output(), ctx.plan(), ctx.events());
+        markers.apply(ctx.output(), ctx.plan(), ctx.events(), ctx.addedMethodCodes());
         return null;
     }
 }

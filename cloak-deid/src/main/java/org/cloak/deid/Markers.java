@@ -35,13 +35,18 @@ final class Markers {
     }
 
     void apply(DataSet out, PatientPlan plan, List<AuditEvent> events) {
+        apply(out, plan, events, List.of());
+    }
+
+    /** @param added codes of what other steps did (Clean Pixel Data), written after the profile's */
+    void apply(DataSet out, PatientPlan plan, List<AuditEvent> events, List<DeidConfig.MethodCode> added) {
         if (none) {
             return; // the original profile changes nothing, so it claims nothing either
         }
         identityRemoved.set(out, Vr.CS, events, "YES");
         methodText.set(out, Vr.LO, events, method);
-        if (!config.method().codes().isEmpty()) {
-            putCodes(out, events);
+        if (!config.method().codes().isEmpty() || !added.isEmpty()) {
+            putCodes(out, events, added);
         }
         longitudinal.set(out, Vr.CS, events, config.longitudinal());
         if (plan.timepoint() != null) {
@@ -50,9 +55,11 @@ final class Markers {
     }
 
     /** (0012,0064) is Type 1C: present only with at least one item, so profiles without codes leave it out. */
-    private void putCodes(DataSet out, List<AuditEvent> events) {
+    private void putCodes(DataSet out, List<AuditEvent> events, List<DeidConfig.MethodCode> added) {
         Sequence codes = new Sequence();
-        for (DeidConfig.MethodCode c : config.method().codes()) {
+        List<DeidConfig.MethodCode> all = new ArrayList<>(config.method().codes());
+        added.stream().filter(c -> !all.contains(c)).forEach(all::add);
+        for (DeidConfig.MethodCode c : all) {
             DataSet item = out.newItem();
             item.setString(Tag.CodeValue, Vr.SH, c.value());
             item.setString(Tag.CodingSchemeDesignator, Vr.SH, c.scheme());

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.cloak.deid.action.Action;
+import org.cloak.deid.pixel.PixelPolicy;
 import org.cloak.deid.profile.ProfileOption;
 import org.cloak.deid.pseudo.DateConfig;
 import org.cloak.deid.pseudo.PatientIdConfig;
@@ -26,10 +27,20 @@ import org.cloak.deid.rule.Selector;
  * @param patientIdGiven whether {@code patientId} was chosen explicitly (a recipe's patient-id
  *     section); a default strategy replaces PatientID only where the profile itself changes it,
  *     so {@code original} and {@code anonymize} keep their exact lists unless asked
+ * @param pixels the {@code pixels} section: region rules and OCR (none: pixel data untouched)
  */
 public record Recipe(String profile, Set<ProfileOption> options, Map<String, String> categories,
                      PatientIdConfig patientId, DateConfig dates, List<OverrideRule> overrides,
-                     List<String> keepPrivateCreators, boolean allowBurnedIn, boolean patientIdGiven) {
+                     List<String> keepPrivateCreators, boolean allowBurnedIn, boolean patientIdGiven,
+                     PixelPolicy pixels) {
+
+    /** A recipe without a pixels section. */
+    public Recipe(String profile, Set<ProfileOption> options, Map<String, String> categories,
+                  PatientIdConfig patientId, DateConfig dates, List<OverrideRule> overrides,
+                  List<String> keepPrivateCreators, boolean allowBurnedIn, boolean patientIdGiven) {
+        this(profile, options, categories, patientId, dates, overrides, keepPrivateCreators, allowBurnedIn,
+                patientIdGiven, PixelPolicy.none());
+    }
 
     /** A recipe whose patient ID settings are the defaults unless they differ from them. */
     public Recipe(String profile, Set<ProfileOption> options, Map<String, String> categories,

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.cloak.deid.pixel.PixelPolicy;
 import org.cloak.deid.profile.ProfileOption;
 import org.cloak.deid.profile.Profiles;
 import org.cloak.deid.pseudo.DateConfig;
@@ -31,7 +32,7 @@ import org.cloak.deid.recipe.YamlNode.ScalarType;
  */
 public final class RecipeReader {
     static final Set<String> KEYS = Set.of("profile", "options", "categories", "patient-id", "dates", "attributes",
-            "keep-private-creators", "allow-burned-in");
+            "keep-private-creators", "allow-burned-in", "pixels");
 
     private RecipeReader() {}
 
@@ -63,7 +64,7 @@ public final class RecipeReader {
                 : PatientIdConfig.defaults();
         return new Recipe(profile, options, categories(f, dates), ids, dates,
                 AttributesSection.read(f.list("attributes"), dates), creators(f), f.bool("allow-burned-in", false),
-                f.has("patient-id"));
+                f.has("patient-id"), f.has("pixels") ? PixelsSection.read(f.node("pixels")) : PixelPolicy.none());
     }
 
     private static String profile(Fields f) throws RecipeException {
