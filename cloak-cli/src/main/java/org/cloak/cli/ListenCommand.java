@@ -1,6 +1,5 @@
 package org.cloak.cli;
 
-import org.cloak.pipeline.folder.OutputFolder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -8,9 +7,8 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,27 +16,22 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.cloak.deid.pseudo.PseudonymException;
-import org.cloak.deid.recipe.Recipe;
 import org.cloak.net.AeAddress;
 import org.cloak.net.TlsOptions;
 import org.cloak.net.scp.ServerOptions;
-import org.cloak.pipeline.audit.AuditLog;
-import org.cloak.pipeline.audit.AuditReports;
+import org.cloak.pipeline.PipelineException;
 import org.cloak.pipeline.audit.Digests;
-import org.cloak.pipeline.layout.PathChecks;
-import org.cloak.pipeline.node.DeidStoreHandler;
 import org.cloak.pipeline.layout.Layouts;
 import org.cloak.pipeline.layout.TemplateLayout;
+import org.cloak.pipeline.node.DeidStoreHandler;
 import org.cloak.pipeline.node.ListenOptions;
-import org.cloak.pipeline.node.ListenService;
-import org.cloak.pipeline.run.RunHooks;
-import org.cloak.pipeline.vault.Vault;
+import org.cloak.pipeline.service.ListenRunner;
+import org.cloak.pipeline.service.ListenSpec;
 import org.cloak.pipeline.vault.VaultException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code cloak listen}: a DICOM storage node that de-identifies what it receives. The work is
@@ -147,41 +140,23 @@ public final class ListenCommand implements Callable<Integer> {
     }
 
     private int execute(PrintWriter err) {
-        Recipe recipe;
-        ListenOptions options;
-        String password = auditPassword != null ? auditPassword : env.get(RunCommand.AUDIT_PASSWORD_ENV);
+        ListenSpec listenSpec;
         try {
-            recipe = recipeOptions.recipe();
-            // the secret must never travel with the de-identified data
-            PathChecks.requireDisjoint("vault", key.vaultDir(), "output folder", out);
-            AuditReports.check(audits, false, password);
-            options = options();
-        } catch (RunCommand.UsageException | IllegalArgumentException | IOException e) {
+            listenSpec = new ListenSpec(options(), recipeOptions.recipe(), recipeDigest(), key.vaultDir(),
+                    key.keySource(env), audits, auditPassword != null ? auditPassword
+                    : env.get(RunCommand.AUDIT_PASSWORD_ENV));
+        } catch (RunCommand.UsageException | IllegalArgumentException | VaultException | IOException e) {
             err.println("cloak listen: " + e.getMessage());
             return ExitCodes.FAILURE;
         }
-        Instant started = Instant.now();
-        try (Vault vault = Vault.openOrCreate(key.vaultDir(), key.keySource(env));
-             AuditLog log = audits.isEmpty() ? null : new AuditLog(OutputFolder.of(options.outputDir()).state(), false)) {
-            ListenService service = ListenService.of(options, recipe, vault.secret(), LocalDate.now(),
-                    new RunHooks(vault, log, null));
-            try {
-                service.start();
-            } catch (IOException e) {
-                service.stop(Duration.ZERO);
-                throw e;
+        try {
+            ListenRunner runner = ListenRunner.start(listenSpec, Clock.systemDefaultZone());
+            ListenRunner.Ended ended = serveUntilStopped(runner, err);
+            if (ended.auditProblem() != null) {
+                err.println("cloak listen: " + ended.auditProblem());
             }
-            boolean clean = serveUntilStopped(service, err);
-            if (log != null) {
-                try {
-                    AuditReports.write(audits, log, log.summary(started, Instant.now(), recipeDigest()), password);
-                } catch (IOException | RuntimeException e) {
-                    err.println("cloak listen: could not write the audit report: " + e.getMessage());
-                    clean = false;
-                }
-            }
-            return clean ? ExitCodes.OK : ExitCodes.PARTIAL;
-        } catch (IllegalArgumentException | IOException | PseudonymException | VaultException e) {
+            return ended.clean() ? ExitCodes.OK : ExitCodes.PARTIAL;
+        } catch (PipelineException e) {
             err.println("cloak listen: " + e.getMessage());
             return ExitCodes.FAILURE;
         } finally {
@@ -190,18 +165,19 @@ public final class ListenCommand implements Callable<Integer> {
     }
 
     /** Serves until SIGTERM (or a test) asks to stop, then stops gracefully; true when nothing was cut short. */
-    private boolean serveUntilStopped(ListenService service, PrintWriter err) {
+    private ListenRunner.Ended serveUntilStopped(ListenRunner runner, PrintWriter err) {
         Thread hook = new Thread(() -> {
             stopRequested.countDown();
             awaitQuietly(stopped); // the JVM exits only once the service has stopped and the books are written
         }, "cloak-listen-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.println("listening on " + service.port() + " as " + aet);
+        stdout.println("listening on " + runner.port() + " as " + aet);
         stdout.flush();
         awaitQuietly(stopRequested);
-        boolean clean = service.stop(Duration.ofSeconds(Math.max(0, graceSeconds)));
-        DeidStoreHandler.Counts c = service.counts();
+        ListenRunner.Ended ended = runner.stop(Duration.ofSeconds(Math.max(0, graceSeconds)));
+        boolean clean = ended.stoppedCleanly();
+        DeidStoreHandler.Counts c = ended.counts();
         err.println("cloak listen: stopped" + (clean ? "" : " (associations still running were aborted,"
                 + " or the vault could not be written)") + ": " + c.written() + " written, " + c.quarantined()
                 + " quarantined, " + c.failed() + " failed");
@@ -211,7 +187,7 @@ public final class ListenCommand implements Callable<Integer> {
         } catch (IllegalStateException shuttingDown) {
             // the hook is running: it returns once the books are written
         }
-        return clean;
+        return ended;
     }
 
     private ListenOptions options() throws RunCommand.UsageException, IOException {
