@@ -3,7 +3,7 @@ package org.cloak.server.api;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.javalin.Javalin;
 import java.util.List;
-import org.cloak.server.ServerParts;
+import org.cloak.server.api.ServerParts;
 import org.cloak.server.audit.AuditTrail;
 
 /** The audit trail: the whole site's (administrators, JSON and CSV) and a project's (its owners). */

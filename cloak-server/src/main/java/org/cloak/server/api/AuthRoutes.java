@@ -6,7 +6,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
 import java.util.Optional;
-import org.cloak.server.ServerParts;
+import org.cloak.server.api.ServerParts;
 import org.cloak.server.auth.Principal;
 
 /**

@@ -6,7 +6,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.Set;
 import org.cloak.pipeline.vault.ReidMap;
-import org.cloak.server.ServerParts;
+import org.cloak.server.api.ServerParts;
 import org.cloak.server.auth.Principal;
 import org.cloak.server.project.Project;
 import org.cloak.server.project.RecipeStore;

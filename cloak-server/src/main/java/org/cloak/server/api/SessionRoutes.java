@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.cloak.server.ServerParts;
+import org.cloak.server.api.ServerParts;
 import org.cloak.server.auth.Principal;
 import org.cloak.server.auth.ProjectRole;
 import org.cloak.server.config.DataDir;
@@ -21,10 +21,10 @@ import org.cloak.server.job.Job;
 import org.cloak.server.project.Project;
 import org.cloak.server.qc.QcService;
 import org.cloak.server.session.Labels;
-import org.cloak.server.session.RelabelJob;
+import org.cloak.server.move.RelabelJob;
 import org.cloak.server.session.Session;
 import org.cloak.server.session.SessionStore;
-import org.cloak.server.session.TransferJob;
+import org.cloak.server.move.TransferJob;
 
 /**
  * Subjects and sessions of a project: listing, archiving from the prearchive, relabel, move,

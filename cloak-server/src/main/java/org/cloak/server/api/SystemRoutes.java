@@ -4,7 +4,7 @@ import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import org.cloak.server.ServerParts;
+import org.cloak.server.api.ServerParts;
 
 /** Health, readiness, metrics and the OpenAPI document. */
 final class SystemRoutes {

@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.cloak.pipeline.run.Leftovers;
-import org.cloak.server.ServerParts;
+import org.cloak.server.api.ServerParts;
 import org.cloak.server.auth.Passwords;
 import org.cloak.server.entry.UploadJob;
 import org.cloak.server.job.Job;

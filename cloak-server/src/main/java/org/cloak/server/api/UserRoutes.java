@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.javalin.Javalin;
 import java.util.EnumSet;
 import java.util.Set;
-import org.cloak.server.ServerParts;
+import org.cloak.server.api.ServerParts;
 import org.cloak.server.auth.ProjectRole;
 import org.cloak.server.auth.UserService;
 

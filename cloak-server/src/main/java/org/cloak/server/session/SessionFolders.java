@@ -6,11 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Tidying of session folders after a move or relabel. */
-final class SessionFolders {
+public final class SessionFolders {
     private SessionFolders() {}
 
     /** Removes {@code dir} when it is empty (a subject folder whose last session left). */
-    static void pruneEmpty(Path dir) {
+    public static void pruneEmpty(Path dir) {
         try {
             Files.deleteIfExists(dir);
         } catch (DirectoryNotEmptyException e) {

@@ -1,4 +1,4 @@
-package org.cloak.server;
+package org.cloak.server.api;
 
 import java.time.Clock;
 import org.cloak.server.audit.AuditTrail;

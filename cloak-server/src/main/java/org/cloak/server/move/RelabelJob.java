@@ -1,4 +1,4 @@
-package org.cloak.server.session;
+package org.cloak.server.move;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +12,11 @@ import org.cloak.pipeline.run.Leftovers;
 import org.cloak.server.audit.AuditTrail;
 import org.cloak.server.job.JobContext;
 import org.cloak.server.job.JobHandler;
+import org.cloak.server.session.InstanceFiles;
+import org.cloak.server.session.Labels;
+import org.cloak.server.session.Session;
+import org.cloak.server.session.SessionFolders;
+import org.cloak.server.session.SessionStore;
 
 /**
  * Changes a session's subject and/or session label: every instance is rewritten with the new

@@ -1,4 +1,4 @@
-package org.cloak.server.session;
+package org.cloak.server.move;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,6 +25,11 @@ import org.cloak.server.project.Deidentifiers;
 import org.cloak.server.project.Project;
 import org.cloak.server.project.ProjectStore;
 import org.cloak.server.qc.QcService;
+import org.cloak.server.session.InstanceFiles;
+import org.cloak.server.session.Labels;
+import org.cloak.server.session.Session;
+import org.cloak.server.session.SessionFolders;
+import org.cloak.server.session.SessionStore;
 
 /**
  * Moves a session into a project's archive, re-applying that project's recipe with its own
