@@ -6,7 +6,9 @@ import org.cloak.dicom.data.Element;
 import org.cloak.dicom.data.Value;
 import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.Tag;
+import org.cloak.pixel.EncodedFrameEditor;
 import org.cloak.pixel.Frame;
+import org.cloak.pixel.FrameCodec;
 import org.cloak.pixel.FrameEditor;
 import org.cloak.pixel.PixelFormat;
 import org.cloak.pixel.encap.EncapsulatedFrames;
@@ -52,6 +54,31 @@ public final class PixelData {
     /** Decodes frame {@code n} (from 0), reading nothing of the other frames. */
     public Frame read(int n) throws IOException {
         return nativeFrames != null ? nativeFrames.read(n) : encapsulated.read(n);
+    }
+
+    /** The codec of encapsulated pixel data, or null for native data. */
+    public FrameCodec codec() { return encapsulated != null ? encapsulated.codec() : null; }
+
+    /**
+     * As {@link #rewrite} for encapsulated data, on the encoded frames: the editor returns a new
+     * encoded frame or null to keep one.
+     *
+     * @throws IllegalStateException for native pixel data
+     */
+    public boolean rewriteEncoded(EncodedFrameEditor editor, ValueSink sink, DataSet target) throws IOException {
+        if (encapsulated == null) {
+            throw new IllegalStateException("native pixel data has no encoded frames");
+        }
+        boolean[] changed = {false};
+        EncapsulatedPixels p = encapsulated.rewriteEncoded((n, e) -> {
+            byte[] r = editor.edit(n, e);
+            changed[0] |= r != null;
+            return r;
+        }, sink);
+        if (changed[0]) {
+            p.applyTo(target);
+        }
+        return changed[0];
     }
 
     /**

@@ -12,6 +12,7 @@ import org.cloak.dicom.data.Element;
 import org.cloak.dicom.data.Fragments;
 import org.cloak.dicom.data.Value;
 import org.cloak.dicom.dict.Tag;
+import org.cloak.pixel.EncodedFrameEditor;
 import org.cloak.pixel.Frame;
 import org.cloak.pixel.FrameCodec;
 import org.cloak.pixel.FrameEditor;
@@ -65,6 +66,8 @@ public final class EncapsulatedFrames {
 
     public PixelFormat format() { return format; }
 
+    public FrameCodec codec() { return codec; }
+
     public int count() { return format.frames(); }
 
     /** The encoded bytes of frame {@code n}: its fragments joined. */
@@ -92,13 +95,24 @@ public final class EncapsulatedFrames {
      * closed. The result has a Basic Offset Table when the original had a filled one.
      */
     public EncapsulatedPixels rewrite(FrameEditor editor, ValueSink sink) throws IOException {
+        return rewriteEncoded((n, encoded) -> {
+            Frame frame = codec.decode(encoded, format);
+            return editor.edit(n, frame) ? codec.encode(frame) : null;
+        }, sink);
+    }
+
+    /**
+     * Passes every encoded frame to the editor and writes the frames it returns into the sink,
+     * which is then closed; frames it keeps keep their fragments. One frame is held at a time.
+     */
+    public EncapsulatedPixels rewriteEncoded(EncodedFrameEditor editor, ValueSink sink) throws IOException {
         List<List<Value>> kept = new ArrayList<>();
         List<long[]> written = new ArrayList<>();
         for (int n = 0; n < count(); n++) {
-            Frame frame = read(n);
-            if (editor.edit(n, frame)) {
+            byte[] edited = editor.edit(n, encoded(n));
+            if (edited != null) {
                 long start = sink.position();
-                sink.write(codec.encode(frame));
+                sink.write(edited);
                 written.add(new long[] {start, sink.position()});
                 kept.add(null);
             } else {

@@ -1,0 +1,106 @@
+package org.cloak.pixel.text;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.cloak.dicom.data.DataSet;
+import org.cloak.dicom.dict.Tag;
+
+/**
+ * A file's own identifiers as OCR might read them in its pixels: every component of the
+ * patient's, referring and performing physicians' names (in any order: words are matched
+ * one by one), the patient ID and other IDs, the accession number, the study, series,
+ * acquisition and birth dates in common formats, and the institution's name words. Words are
+ * compared in upper case with everything but letters and digits removed.
+ */
+public final class Identifiers {
+    private static final int[] NAMES = {Tag.PatientName, Tag.ReferringPhysicianName, Tag.PerformingPhysicianName,
+        Tag.OperatorsName, Tag.OtherPatientNames};
+    private static final int[] IDS = {Tag.PatientID, Tag.AccessionNumber, Tag.OtherPatientIDs, Tag.StudyID};
+    private static final int[] DATES = {Tag.PatientBirthDate, Tag.StudyDate, Tag.SeriesDate, Tag.AcquisitionDate,
+        Tag.ContentDate};
+    private static final List<String> DATE_FORMATS = List.of("yyyyMMdd", "yyyy-MM-dd", "dd/MM/yyyy", "MM/dd/yyyy",
+            "dd.MM.yyyy", "dd-MM-yyyy", "dd-MMM-yyyy", "ddMMMyyyy", "MMM dd yyyy", "dd/MM/yy", "MM/dd/yy", "yyyy/MM/dd");
+    private static final int MIN_PART = 3;
+
+    private final Set<String> tokens;
+
+    private Identifiers(Set<String> tokens) {
+        this.tokens = Set.copyOf(tokens);
+    }
+
+    /** The identifiers of an original header. */
+    public static Identifiers of(DataSet ds) {
+        Set<String> t = new HashSet<>();
+        for (int tag : NAMES) {
+            for (String v : ds.getStrings(tag)) {
+                for (String part : v.split("[\\^= ,]+")) {
+                    add(t, part);
+                }
+            }
+        }
+        for (int tag : IDS) {
+            for (String v : ds.getStrings(tag)) {
+                add(t, v);
+            }
+        }
+        for (String v : ds.getStrings(Tag.InstitutionName)) {
+            for (String part : v.split("\\s+")) {
+                add(t, part);
+            }
+        }
+        for (int tag : DATES) {
+            String v = ds.getString(tag);
+            if (v == null || v.trim().length() < 8) {
+                continue;
+            }
+            try {
+                LocalDate d = LocalDate.parse(v.trim().substring(0, 8), DateTimeFormatter.BASIC_ISO_DATE);
+                for (String f : DATE_FORMATS) {
+                    add(t, d.format(DateTimeFormatter.ofPattern(f, Locale.ENGLISH)));
+                }
+            } catch (DateTimeParseException e) {
+                // not a date: nothing to look for
+            }
+        }
+        return new Identifiers(t);
+    }
+
+    /** Whether any identifier is known (an empty header gives nothing to match). */
+    public boolean isEmpty() { return tokens.isEmpty(); }
+
+    /** Whether an OCR word is, or holds, one of the identifiers. */
+    public boolean matches(String word) {
+        String w = normalize(word);
+        if (w.length() < 2) {
+            return false;
+        }
+        if (tokens.contains(w)) {
+            return true;
+        }
+        for (String t : tokens) {
+            if (t.length() >= 4 && w.contains(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Upper case, letters and digits only. */
+    public static String normalize(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        s.toUpperCase(Locale.ROOT).codePoints().filter(Character::isLetterOrDigit).forEach(b::appendCodePoint);
+        return b.toString();
+    }
+
+    private static void add(Set<String> t, String v) {
+        String n = normalize(v);
+        if (n.length() >= MIN_PART || (n.length() >= 2 && n.chars().allMatch(Character::isDigit))) {
+            t.add(n);
+        }
+    }
+}
