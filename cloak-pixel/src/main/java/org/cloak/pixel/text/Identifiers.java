@@ -15,7 +15,8 @@ import org.cloak.dicom.dict.Tag;
  * patient's, referring and performing physicians' names (in any order: words are matched
  * one by one), the patient ID and other IDs, the accession number, the study, series,
  * acquisition and birth dates in common formats, and the institution's name words. Words are
- * compared in upper case with everything but letters and digits removed.
+ * compared in upper case with everything but letters and digits removed, letters OCR takes for
+ * digits folded together, and one character of difference allowed in identifiers of 6 or more.
  */
 public final class Identifiers {
     private static final int[] NAMES = {Tag.PatientName, Tag.ReferringPhysicianName, Tag.PerformingPhysicianName,
@@ -23,7 +24,8 @@ public final class Identifiers {
     private static final int[] IDS = {Tag.PatientID, Tag.AccessionNumber, Tag.OtherPatientIDs, Tag.StudyID};
     private static final int[] DATES = {Tag.PatientBirthDate, Tag.StudyDate, Tag.SeriesDate, Tag.AcquisitionDate,
         Tag.ContentDate};
-    private static final List<String> DATE_FORMATS = List.of("yyyyMMdd", "yyyy-MM-dd", "dd/MM/yyyy", "MM/dd/yyyy",
+    private static final List<String> DATE_FORMATS = List.of("yyyyMMdd", "yyyy-MM-dd", "dd/MM/yyyy",
+            "MM/dd/yyyy",
             "dd.MM.yyyy", "dd-MM-yyyy", "dd-MMM-yyyy", "ddMMMyyyy", "MMM dd yyyy", "dd/MM/yy", "MM/dd/yy", "yyyy/MM/dd");
     private static final int MIN_PART = 3;
 
@@ -82,12 +84,47 @@ public final class Identifiers {
         if (tokens.contains(w)) {
             return true;
         }
+        String ws = shape(w);
         for (String t : tokens) {
-            if (t.length() >= 4 && w.contains(t)) {
+            String ts = shape(t);
+            if (ws.equals(ts) || (t.length() >= 4 && ws.contains(ts))
+                    || (t.length() >= 6 && Math.abs(t.length() - w.length()) <= 1 && withinOneEdit(ws, ts))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Letters OCR confuses with digits read as the digit (O and 0, I and 1...). */
+    private static String shape(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            b.append(switch (c) {
+                case 'O', 'Q', 'D' -> '0';
+                case 'I', 'L', 'T' -> '1';
+                case 'S' -> '5';
+                case 'B' -> '8';
+                case 'Z' -> '2';
+                case 'G' -> '6';
+                default -> c;
+            });
+        }
+        return b.toString();
+    }
+
+    /** At most one character inserted, removed or replaced. */
+    private static boolean withinOneEdit(String a, String b) {
+        if (a.length() > b.length()) {
+            return withinOneEdit(b, a);
+        }
+        int i = 0;
+        while (i < a.length() && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        if (a.length() == b.length()) {
+            return a.substring(i + Math.min(1, a.length() - i)).equals(b.substring(i + Math.min(1, b.length() - i)));
+        }
+        return a.substring(i).equals(b.substring(i + 1));
     }
 
     /** Upper case, letters and digits only. */

@@ -14,13 +14,19 @@ import javax.imageio.ImageIO;
 /**
  * Tesseract (Debian's {@code tesseract-ocr} with {@code tesseract-ocr-eng}) run as a process,
  * one per image, reading its TSV output. The image is prepared so that medical overlays are
- * legible: small images are scaled up (text of 8 px becomes 16 px), and the image and
- * its negative are stacked into one page so that bright text on dark and dark text on bright
- * are both read in the same run. Boxes are mapped back to the image's coordinates; words
+ * legible: small images are scaled up (text of 8 px becomes 16 px), and two binary pages made
+ * by a local threshold (one for bright text on dark, one for dark text on bright), the image and
+ * its negative are stacked into one page, so that every variant is read in the same run. Boxes are mapped back to the image's coordinates; words
  * below the confidence threshold, without a letter or digit, or too small are dropped.
  */
 public final class TesseractCli implements TextDetector {
     private static final long TIMEOUT_SECONDS = 60;
+    /** Half the side of the neighbourhood a pixel is compared with. */
+    private static final int RADIUS = 12;
+    /** How much brighter or darker than its neighbourhood (in 8-bit levels) a pixel of text is. */
+    private static final int THRESHOLD = 18;
+    /** The pages stacked: bright text, dark text (both thresholded), the image, its negative. */
+    private static final int PAGES = 4;
     private final String executable;
     private final float minConfidence;
 
@@ -41,8 +47,8 @@ public final class TesseractCli implements TextDetector {
         BufferedImage page = stacked(grey, scale);
         List<TextBox> out = new ArrayList<>();
         for (TextBox b : run(page)) {
-            int half = b.y() >= h * scale ? 1 : 0;
-            int y0 = b.y() - half * h * scale;
+            int part = b.y() / (h * scale);
+            int y0 = b.y() - part * h * scale;
             if (y0 < 0 || y0 + b.height() > h * scale) {
                 continue; // across the seam
             }
@@ -69,25 +75,54 @@ public final class TesseractCli implements TextDetector {
         return false;
     }
 
-    /** The image scaled by nearest neighbour, above its negative. */
+    /**
+     * Four pages, scaled by nearest neighbour, one above the other: black where the image is
+     * brighter than its neighbourhood by more than {@link #THRESHOLD} (bright text), black where
+     * it is darker (dark text), then the image and its negative as they are. The local threshold
+     * keeps text of low contrast and text on gradients and drops flat anatomy; the plain pages
+     * keep what the threshold breaks (thick strokes of large text).
+     */
     private static BufferedImage stacked(BufferedImage grey, int scale) {
         int w = grey.getWidth();
         int h = grey.getHeight();
-        BufferedImage page = new BufferedImage(w * scale, 2 * h * scale, BufferedImage.TYPE_BYTE_GRAY);
-        WritableRaster src = grey.getRaster();
-        WritableRaster dst = page.getRaster();
-        int[] row = new int[w * scale];
-        int[] inv = new int[w * scale];
-        int[] in = new int[w];
+        int[] g = new int[w * h];
+        grey.getRaster().getSamples(0, 0, w, h, 0, g);
+        long[] sum = new long[(w + 1) * (h + 1)];
         for (int y = 0; y < h; y++) {
-            src.getSamples(0, y, w, 1, 0, in);
-            for (int x = 0; x < w * scale; x++) {
-                row[x] = in[x / scale];
-                inv[x] = 255 - row[x];
+            long row = 0;
+            for (int x = 0; x < w; x++) {
+                row += g[y * w + x];
+                sum[(y + 1) * (w + 1) + x + 1] = sum[y * (w + 1) + x + 1] + row;
+            }
+        }
+        BufferedImage page = new BufferedImage(w * scale, PAGES * h * scale, BufferedImage.TYPE_BYTE_GRAY);
+        WritableRaster dst = page.getRaster();
+        int[] bright = new int[w * scale];
+        int[] dark = new int[w * scale];
+        int[] plain = new int[w * scale];
+        int[] negative = new int[w * scale];
+        for (int y = 0; y < h; y++) {
+            int y0 = Math.max(0, y - RADIUS);
+            int y1 = Math.min(h, y + RADIUS + 1);
+            for (int x = 0; x < w; x++) {
+                int x0 = Math.max(0, x - RADIUS);
+                int x1 = Math.min(w, x + RADIUS + 1);
+                long s = sum[y1 * (w + 1) + x1] - sum[y0 * (w + 1) + x1] - sum[y1 * (w + 1) + x0]
+                        + sum[y0 * (w + 1) + x0];
+                double mean = s / (double) ((x1 - x0) * (y1 - y0));
+                int v = g[y * w + x];
+                for (int k = 0; k < scale; k++) {
+                    bright[x * scale + k] = v - mean > THRESHOLD ? 0 : 255;
+                    dark[x * scale + k] = mean - v > THRESHOLD ? 0 : 255;
+                    plain[x * scale + k] = v;
+                    negative[x * scale + k] = 255 - v;
+                }
             }
             for (int k = 0; k < scale; k++) {
-                dst.setSamples(0, y * scale + k, w * scale, 1, 0, row);
-                dst.setSamples(0, (h + y) * scale + k, w * scale, 1, 0, inv);
+                dst.setSamples(0, y * scale + k, w * scale, 1, 0, bright);
+                dst.setSamples(0, (h + y) * scale + k, w * scale, 1, 0, dark);
+                dst.setSamples(0, (2 * h + y) * scale + k, w * scale, 1, 0, plain);
+                dst.setSamples(0, (3 * h + y) * scale + k, w * scale, 1, 0, negative);
             }
         }
         return page;

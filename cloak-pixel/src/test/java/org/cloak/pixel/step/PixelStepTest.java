@@ -53,9 +53,9 @@ class PixelStepTest {
                     Oracles.dcmcjpeg(in, dir.resolve("jl.dcm"), "+e1"),
                     Oracles.gdcmconv(in, dir.resolve("j2k.dcm"), "--j2k"));
             for (Path p : inputs) {
-                Deidentified d = Engine.run(Engine.with(List.of(TOP), TextMode.OFF, TextScope.AT_RISK), p);
+                Deidentified d = Engines.run(Engines.with(List.of(TOP), TextMode.OFF, TextScope.AT_RISK), p);
                 assertThat(d.outcome()).as(p.getFileName().toString()).isInstanceOf(Outcome.Cleaned.class);
-                DicomFile out = Engine.write(d, dir.resolve("out.dcm"));
+                DicomFile out = Engines.write(d, dir.resolve("out.dcm"));
                 assertThat(out.transferSyntax().uid()).isEqualTo(DicomFileTs.of(p));
                 assertMarked(out.dataset());
                 PixelData before = PixelData.open(org.cloak.dicom.io.DicomReader.read(p).dataset(),
@@ -72,8 +72,8 @@ class PixelStepTest {
     void jpegBaselineIsCleanedInTheDctDomain() throws IOException {
         PixelFormat f = TestImages.format(Photometric.MONOCHROME2, 64, 96, 8, 8, false);
         Path jpeg = Oracles.dcmcjpeg(usFile(f), dir.resolve("jb.dcm"), "+eb");
-        Deidentified d = Engine.run(Engine.with(List.of(TOP), TextMode.OFF, TextScope.AT_RISK), jpeg);
-        DicomFile out = Engine.write(d, dir.resolve("out.dcm"));
+        Deidentified d = Engines.run(Engines.with(List.of(TOP), TextMode.OFF, TextScope.AT_RISK), jpeg);
+        DicomFile out = Engines.write(d, dir.resolve("out.dcm"));
         assertThat(out.transferSyntax().uid()).isEqualTo(Uid.JPEGBaseline8Bit);
         Frame a = PixelFiles.frame(org.cloak.pixel.OracleTools.dcmdjpeg(jpeg, dir.resolve("a.dcm")), 0);
         Frame b = PixelFiles.frame(org.cloak.pixel.OracleTools.dcmdjpeg(dir.resolve("out.dcm"),
@@ -112,7 +112,7 @@ class PixelStepTest {
         Path in = dir.resolve("usr.dcm");
         TestImages.writeAndRead(ds, in);
         PixelRule keep = PixelRule.keepUltrasoundRegions("us", Condition.ALWAYS, "test");
-        DicomFile out = Engine.write(Engine.run(Engine.with(List.of(keep), TextMode.OFF, TextScope.AT_RISK), in),
+        DicomFile out = Engines.write(Engines.run(Engines.with(List.of(keep), TextMode.OFF, TextScope.AT_RISK), in),
                 dir.resolve("out.dcm"));
         Frame before = Scenes.scene(f, 0);
         Frame after = PixelData.open(out.dataset(), out.transferSyntax().uid(), PixelCodecs.standard()).read(0);
@@ -128,14 +128,14 @@ class PixelStepTest {
     void theGateQuarantinesWhatNoRuleCoversAndPassesWhatOneDoes() throws IOException {
         PixelFormat f = TestImages.format(Photometric.MONOCHROME2, 32, 32, 8, 8, false);
         Path in = usFile(f);
-        assertThat(Engine.run(Engine.without(), in).outcome()).isInstanceOfSatisfying(Outcome.Quarantined.class,
+        assertThat(Engines.run(Engines.without(), in).outcome()).isInstanceOfSatisfying(Outcome.Quarantined.class,
                 q -> assertThat(q.kind()).isEqualTo(Outcome.Reason.BURNED_IN));
         PixelRule other = PixelRule.regions("ct", Condition.on(Tag.Modality, Condition.Op.EQUALS, "CT"),
                 List.of(new PixelRegion(0, 0, 4, 4)), "test");
-        assertThat(Engine.run(Engine.with(List.of(other), TextMode.OFF, TextScope.AT_RISK), in).outcome())
+        assertThat(Engines.run(Engines.with(List.of(other), TextMode.OFF, TextScope.AT_RISK), in).outcome())
                 .isInstanceOfSatisfying(Outcome.Quarantined.class,
                         q -> assertThat(q.reason()).contains("no pixel rule or OCR covers it"));
-        assertThat(Engine.run(Engine.with(List.of(TOP), TextMode.OFF, TextScope.AT_RISK), in).outcome())
+        assertThat(Engines.run(Engines.with(List.of(TOP), TextMode.OFF, TextScope.AT_RISK), in).outcome())
                 .isInstanceOf(Outcome.Cleaned.class);
     }
 
@@ -143,7 +143,7 @@ class PixelStepTest {
     void aSyntaxWithoutCodecIsQuarantinedWhenCleaningIsNeeded() throws IOException {
         PixelFormat f = TestImages.format(Photometric.MONOCHROME2, 32, 32, 8, 8, false);
         Path jls = Oracles.dcmcjpls(usFile(f), dir.resolve("jls.dcm"));
-        assertThat(Engine.run(Engine.with(List.of(TOP), TextMode.OFF, TextScope.AT_RISK), jls).outcome())
+        assertThat(Engines.run(Engines.with(List.of(TOP), TextMode.OFF, TextScope.AT_RISK), jls).outcome())
                 .isInstanceOfSatisfying(Outcome.Quarantined.class, q -> {
                     assertThat(q.kind()).isEqualTo(Outcome.Reason.PIXELS);
                     assertThat(q.reason()).contains("JPEG-LS");
@@ -156,8 +156,8 @@ class PixelStepTest {
         Path in = dir.resolve("ct.dcm");
         TestImages.writeAndRead(TestImages.dataset(f, TestImages.pack(f, List.of(Scenes.scene(f, 0)),
                 ByteOrder.LITTLE_ENDIAN)), in);
-        DicomFile plain = Engine.write(Engine.run(Engine.without(), in), dir.resolve("a.dcm"));
-        DicomFile withStep = Engine.write(Engine.run(Engine.with(List.of(TOP), TextMode.OFF, TextScope.AT_RISK), in),
+        DicomFile plain = Engines.write(Engines.run(Engines.without(), in), dir.resolve("a.dcm"));
+        DicomFile withStep = Engines.write(Engines.run(Engines.with(List.of(TOP), TextMode.OFF, TextScope.AT_RISK), in),
                 dir.resolve("b.dcm"));
         assertThat(java.nio.file.Files.readAllBytes(dir.resolve("b.dcm")))
                 .isEqualTo(java.nio.file.Files.readAllBytes(dir.resolve("a.dcm")));

@@ -20,26 +20,26 @@ import org.cloak.pixel.access.PixelCodecs;
 import org.cloak.pixel.text.TesseractCli;
 
 /** The engine with a pixel step, as a front end wires it, and files through it. */
-final class Engine {
-    private Engine() {}
+public final class Engines {
+    private Engines() {}
 
-    static Deidentification with(List<PixelRule> rules, TextMode mode, TextScope scope) {
+    public static Deidentification with(List<PixelRule> rules, TextMode mode, TextScope scope) {
         PixelPolicy policy = new PixelPolicy(rules, mode, scope);
         return Recipes.prepare(Recipe.defaults(), new Secret(new byte[32]), LocalDate.of(2024, 1, 1), false).build()
                 .withPixelStep(new PixelStep(policy, PixelCodecs.standard(),
                         mode == TextMode.OFF ? null : TesseractCli.standard(), null));
     }
 
-    static Deidentification without() {
+    public static Deidentification without() {
         return Recipes.prepare(Recipe.defaults(), new Secret(new byte[32]), LocalDate.of(2024, 1, 1), false).build();
     }
 
-    static Deidentified run(Deidentification deid, Path in) throws IOException {
+    public static Deidentified run(Deidentification deid, Path in) throws IOException {
         return deid.deidentify(DicomReader.read(in), Origin.unknown());
     }
 
     /** Writes a cleaned outcome and reads it back. */
-    static DicomFile write(Deidentified d, Path out) throws IOException {
+    public static DicomFile write(Deidentified d, Path out) throws IOException {
         try (var ch = java.nio.channels.FileChannel.open(out, java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
             d.writeTo(ch);
