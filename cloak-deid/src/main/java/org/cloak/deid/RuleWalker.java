@@ -3,15 +3,21 @@ package org.cloak.deid;
 import java.util.Arrays;
 import java.util.List;
 import org.cloak.deid.action.Action;
+import org.cloak.deid.action.Create;
+import org.cloak.deid.action.SetValue;
 import org.cloak.deid.action.Keep;
 import org.cloak.deid.action.Remove;
 import org.cloak.deid.audit.AuditEvent;
 import org.cloak.deid.audit.AuditEvent.Change;
 import org.cloak.deid.rule.Rule;
+import org.cloak.deid.rule.RuleSet;
+import org.cloak.deid.rule.path.ElementKey;
 import org.cloak.deid.rule.path.Scope;
+import org.cloak.dicom.data.Bytes;
 import org.cloak.dicom.data.DataSet;
 import org.cloak.dicom.data.Element;
 import org.cloak.dicom.data.Sequence;
+import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.ElementDictionary;
 import org.cloak.dicom.dict.Tags;
 
@@ -28,18 +34,22 @@ final class RuleWalker {
     private static final Rule REMOVED_CREATOR = new Rule(null, new Remove(), "private creator of a removed block");
 
     private final DeidConfig config;
+    private final RuleSet rules;
+    private final Rule[] creating;
     private final EngineContext ctx;
     private final DataSet top;
     private final List<AuditEvent> events;
     private final ElementDictionary dict = ElementDictionary.standard();
     private final boolean noRules;
 
-    RuleWalker(DeidConfig config, EngineContext ctx, DataSet top, List<AuditEvent> events) {
+    RuleWalker(DeidConfig config, RuleSet rules, EngineContext ctx, DataSet top, List<AuditEvent> events) {
         this.config = config;
+        this.rules = rules;
+        this.creating = rules.creating().toArray(Rule[]::new);
         this.ctx = ctx;
         this.top = top;
         this.events = events;
-        this.noRules = config.rules().rules().isEmpty();
+        this.noRules = rules.rules().isEmpty();
     }
 
     DataSet walk() {
@@ -85,6 +95,9 @@ final class RuleWalker {
                 usedCreators.add(Tags.creatorTagOf(tag));
             }
         }
+        if (creating.length > 0) {
+            usedCreators = create(scope, out, usedCreators);
+        }
         if (usedCreators != null) {
             for (int i = 0; i < usedCreators.size; i++) {
                 Element c = in.get(usedCreators.tags[i]);
@@ -100,8 +113,80 @@ final class RuleWalker {
         }
     }
 
+    /**
+     * Adds the absent attributes that a create rule decides here (it matches this item and no
+     * later rule takes over), after the item's own attributes.
+     *
+     * @return the private creators to carry over, with those of created private elements
+     */
+    private CreatorTags create(Scope scope, DataSet out, CreatorTags usedCreators) {
+        DataSet in = scope.item();
+        CreatorTags used = usedCreators;
+        for (Rule r : creating) {
+            ElementKey key = RuleSet.target(r.selector());
+            String creator = key.creator();
+            int tag = key.tag();
+            int creatorTag = 0;
+            boolean newBlock = false;
+            if (creator != null) {
+                creatorTag = blockOf(in, out, Tags.group(tag), creator);
+                newBlock = !in.contains(creatorTag) && !out.contains(creatorTag);
+                tag = Tags.of(Tags.group(tag), (Tags.element(creatorTag) << 8) | (tag & 0xFF));
+            }
+            if (in.contains(tag) || out.contains(tag)) {
+                continue;
+            }
+            Vr vr = creator != null ? Vr.LO : dict.vrOf(tag);
+            if (vr == Vr.SQ || vr == Vr.UN) {
+                vr = vr == Vr.SQ ? null : Vr.LO;
+            }
+            if (vr == null || !r.selector().matches(tag, creator, vr, scope)
+                    || rules.resolve(tag, creator, vr, scope) != r) {
+                continue;
+            }
+            ctx.scope = scope;
+            String value = ((Create) r.action()).value().evaluate(ctx);
+            if (value == null) {
+                continue;
+            }
+            Element made = new SetValue(value).apply(new Element(tag, vr, Bytes.EMPTY), ctx);
+            out.put(made);
+            if (creator != null) {
+                if (newBlock) {
+                    out.put(ctx.withText(new Element(creatorTag, Vr.LO, Bytes.EMPTY), creator));
+                } else {
+                    used = used == null ? new CreatorTags() : used;
+                    used.add(creatorTag);
+                }
+            }
+            events.add(new AuditEvent(scope.path() + Tags.toString(tag),
+                    creator != null ? "[" + creator + "]" : dict.keywordOf(tag), Change.ADDED, r.action().code(),
+                    r.origin(), null, config.recordValues() ? value : null));
+        }
+        return used;
+    }
+
+    /** The creator element of a creator's block in a group: the one in use, else the first free one. */
+    private static int blockOf(DataSet in, DataSet out, int group, String creator) {
+        int free = 0;
+        for (int block = 0x10; block <= 0xFF; block++) {
+            int t = Tags.of(group, block);
+            Element c = in.contains(t) ? in.get(t) : out.get(t);
+            if (c == null) {
+                free = free == 0 ? t : free;
+            } else if (creator.equals(in.contains(t) ? trimmed(in.getString(t)) : trimmed(out.getString(t)))) {
+                return t;
+            }
+        }
+        return free == 0 ? Tags.of(group, 0xFF) : free;
+    }
+
+    private static String trimmed(String s) {
+        return s == null ? null : s.trim();
+    }
+
     private Rule resolve(Element e, String creator, Scope scope) {
-        Rule r = config.rules().resolve(e.tag(), creator, e.vr(), scope);
+        Rule r = rules.resolve(e.tag(), creator, e.vr(), scope);
         return r == null ? KEEP : r;
     }
 

@@ -9,7 +9,7 @@ import org.cloak.dicom.data.Element;
  */
 public sealed interface Action
         permits Remove, Empty, Dummy, Keep, Clean, ReplaceUid, SetValue, Hash, ShiftDate, Timepoint, RoundAge,
-        ProcessingDate, YearOnly, FixedDate, Pseudonym, Derive {
+        ProcessingDate, YearOnly, FixedDate, Pseudonym, Derive, Create, KeepWhole {
 
     /** The standard's code (X, Z, D, K, C, U) or the user action's name. */
     String code();

@@ -45,4 +45,10 @@ public interface ActionContext {
 
     /** A keyed hash of a value, as {@code length} characters. */
     String hash(String value, int length);
+
+    /**
+     * The original element an action is deciding, for values computed from it
+     * ({@link ValueExpr.Self}); null where no element is being decided (a condition's test).
+     */
+    default Element current() { return null; }
 }

@@ -14,7 +14,7 @@ public record Derive(ValueExpr value) implements Action {
 
     @Override
     public Element apply(Element e, ActionContext ctx) {
-        String v = value.evaluate(ctx);
+        String v = value.evaluate(CurrentElement.of(ctx, e));
         if (v == null) {
             return new Element(e.tag(), e.vr(), Bytes.EMPTY);
         }

@@ -217,6 +217,53 @@ public sealed interface ValueExpr {
         public String describe() { return "increment(" + of.describe() + ", " + by + ")"; }
     }
 
+    /** The value of the attribute being decided, as text (its whole value, every value with its backslashes). */
+    record Self() implements ValueExpr {
+        @Override
+        public String evaluate(ActionContext ctx) {
+            org.cloak.dicom.data.Element e = ctx.current();
+            return e == null ? null : ctx.text(e);
+        }
+
+        @Override
+        public String describe() { return "this"; }
+    }
+
+    /**
+     * A function a script importer supplies, with the script language's own algorithm (DicomEdit's
+     * {@code hashUID}, CTP's {@code @hash}...), over its arguments' values (null where one has
+     * none).
+     */
+    record Call(String name, List<ValueExpr> args, Function function) implements ValueExpr {
+        /** The function itself; returns null for no value. */
+        @FunctionalInterface
+        public interface Function {
+            String apply(List<String> values, ActionContext ctx);
+        }
+
+        public Call {
+            args = List.copyOf(args);
+        }
+
+        @Override
+        public String evaluate(ActionContext ctx) {
+            List<String> values = new java.util.ArrayList<>(args.size());
+            for (ValueExpr a : args) {
+                values.add(a.evaluate(ctx));
+            }
+            return function.apply(values, ctx);
+        }
+
+        @Override
+        public String describe() { return call(name, args); }
+
+        @Override
+        public boolean equals(Object o) { return o instanceof Call c && c.name.equals(name) && c.args.equals(args); }
+
+        @Override
+        public int hashCode() { return name.hashCode() * 31 + args.hashCode(); }
+    }
+
     private static String call(String name, List<ValueExpr> args) { return name + "(" + list(args) + ")"; }
 
     private static String list(List<ValueExpr> args) {

@@ -11,6 +11,7 @@ import org.cloak.deid.pseudo.PatientIdConfig;
 import org.cloak.deid.rule.Condition;
 import org.cloak.deid.rule.Rule;
 import org.cloak.deid.rule.Selector;
+import org.cloak.deid.script.CompiledScript;
 
 /**
  * A project's de-identification settings, as read from a YAML recipe or assembled from command
@@ -28,11 +29,44 @@ import org.cloak.deid.rule.Selector;
  *     section); a default strategy replaces PatientID only where the profile itself changes it,
  *     so {@code original} and {@code anonymize} keep their exact lists unless asked
  * @param pixels the {@code pixels} section: region rules and OCR (none: pixel data untouched)
+ * @param scripts DicomEdit, CTP or deid scripts run in order, each pass over the previous one's
+ *     result; with scripts, the rest of the recipe is the base profile, which decides what the last
+ *     script's rules do not match ({@code original}: nothing more happens than the scripts say)
  */
 public record Recipe(String profile, Set<ProfileOption> options, Map<String, String> categories,
                      PatientIdConfig patientId, DateConfig dates, List<OverrideRule> overrides,
                      List<String> keepPrivateCreators, boolean allowBurnedIn, boolean patientIdGiven,
-                     PixelPolicy pixels) {
+                     PixelPolicy pixels, List<CompiledScript> scripts) {
+
+    public Recipe {
+        scripts = List.copyOf(scripts);
+    }
+
+    /** A recipe without scripts. */
+    public Recipe(String profile, Set<ProfileOption> options, Map<String, String> categories,
+                  PatientIdConfig patientId, DateConfig dates, List<OverrideRule> overrides,
+                  List<String> keepPrivateCreators, boolean allowBurnedIn, boolean patientIdGiven,
+                  PixelPolicy pixels) {
+        this(profile, options, categories, patientId, dates, overrides, keepPrivateCreators, allowBurnedIn,
+                patientIdGiven, pixels, List.of());
+    }
+
+    /**
+     * Scripts run alone ({@code base} null or {@code original}: only what they say happens, plus
+     * the markers), or over a base profile that decides everything their last rules do not match.
+     */
+    public static Recipe ofScripts(List<CompiledScript> scripts, String base) {
+        return new Recipe(base == null ? "original" : base, Set.of(), Map.of(), PatientIdConfig.defaults(),
+                DateConfig.defaults(), List.of(), List.of(), false, false, PixelPolicy.none(), scripts);
+    }
+
+    /** This recipe with scripts added after its own; the recipe's other settings are their base. */
+    public Recipe withScripts(List<CompiledScript> more) {
+        List<CompiledScript> all = new java.util.ArrayList<>(scripts);
+        all.addAll(more);
+        return new Recipe(profile, options, categories, patientId, dates, overrides, keepPrivateCreators,
+                allowBurnedIn, patientIdGiven, pixels, all);
+    }
 
     /** A recipe without a pixels section. */
     public Recipe(String profile, Set<ProfileOption> options, Map<String, String> categories,

@@ -92,6 +92,9 @@ public final class RecipeCompiler {
         }
         RuleSet set = builder.build();
         List<Rule> rules = set.rules();
+        if (!recipe.scripts().isEmpty()) {
+            return ScriptChain.compile(recipe, rules, secret, processingDate, recordValues);
+        }
         return new DeidConfig(set, method(recipe, rules.size() > profile.size()),
                 longitudinal(recipe, rules.subList(profile.size(), rules.size())), recipe.allowBurnedIn(),
                 new UidHasher(secret), secret, processingDate, recordValues);
@@ -248,7 +251,7 @@ public final class RecipeCompiler {
         return fromProfile;
     }
 
-    private static boolean touchesDates(Selector s) {
+    static boolean touchesDates(Selector s) {
         if (s instanceof Selector.TagIs t) {
             return DATES.matches(t.tag(), null);
         }

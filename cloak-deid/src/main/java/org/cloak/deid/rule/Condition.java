@@ -11,7 +11,7 @@ import org.cloak.deid.rule.path.Scope;
  * {@link Not}.
  */
 public sealed interface Condition
-        permits Condition.Always, AttributeCondition, Condition.All, Condition.Any, Condition.Not {
+        permits Condition.Always, AttributeCondition, ExprCondition, Condition.All, Condition.Any, Condition.Not {
     Condition ALWAYS = new Always();
 
     boolean test(Scope scope);

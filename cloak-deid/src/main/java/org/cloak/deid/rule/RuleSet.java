@@ -5,9 +5,11 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.cloak.deid.rule.path.ElementKey;
 import org.cloak.deid.rule.path.Scope;
 import org.cloak.dicom.data.DataSet;
 import org.cloak.dicom.data.Vr;
+import org.cloak.dicom.dict.Tags;
 
 /**
  * Ordered rules; for an attribute the last rule that matches (and whose condition holds) wins,
@@ -26,6 +28,8 @@ public final class RuleSet {
     /** Per single-tag rule's tag, the indices of every rule matching it without a creator (last first). */
     private final TagIndex standard;
     private final int[] general;
+    /** The rules that may add an absent attribute, in order (most rule sets have none). */
+    private final List<Rule> creating;
 
     public RuleSet(List<Rule> rules) {
         this.rules = List.copyOf(rules);
@@ -57,7 +61,35 @@ public final class RuleSet {
         });
         exact = new TagIndex(ownIndices);
         standard = new TagIndex(allIndices);
+        List<Rule> create = new ArrayList<>();
+        for (Rule r : this.rules) {
+            if (r.action() instanceof org.cloak.deid.action.Create && target(r.selector()) != null) {
+                create.add(r);
+            }
+        }
+        creating = List.copyOf(create);
     }
+
+    /**
+     * The one attribute a selector names, where it names one: a tag, a private element by
+     * creator, or a path to one of those whose levels name their sequences (an index or any
+     * item); else null. Only such a selector's create rule can add an absent attribute.
+     */
+    public static ElementKey target(Selector s) {
+        if (s instanceof Selector.TagIs t) {
+            return Tags.isPrivate(t.tag()) || Tags.isGroupLength(t.tag()) ? null : ElementKey.of(t.tag());
+        }
+        if (s instanceof Selector.PrivateTag p) {
+            return ElementKey.privateOf(p.group(), p.creator(), p.offset());
+        }
+        if (s instanceof TagPath path && path.levels().stream().allMatch(l -> l instanceof TagPath.Item)) {
+            return target(path.element());
+        }
+        return null;
+    }
+
+    /** The rules whose action may add an absent attribute ({@link #target} names it), in order. */
+    public List<Rule> creating() { return creating; }
 
     /** A builder whose rules are appended in order, the last matching one winning. */
     public static RuleSetBuilder builder() { return new RuleSetBuilder(); }

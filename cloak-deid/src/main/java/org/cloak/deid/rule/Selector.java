@@ -13,7 +13,8 @@ import org.cloak.dicom.dict.Tags;
  */
 public sealed interface Selector
         permits Selector.TagIs, Selector.TagPattern, Selector.PrivateTag, Selector.PrivateCreatorBlock,
-        Selector.AllPrivate, Selector.StandardVr, Selector.InCategory, AnyVr, KeywordPattern, TagPath {
+        Selector.PrivateTagMask, Selector.AllPrivate, Selector.StandardVr, Selector.InCategory, AnyVr, KeywordPattern,
+        TagPath {
 
     /**
      * Whether the selector matches the tag, or for a contextual selector, whether it can match it
@@ -108,6 +109,24 @@ public sealed interface Selector
 
         @Override
         public String describe() { return String.format("(%04X,xx%02X) \"%s\"", group, offset, creator); }
+    }
+
+    /**
+     * Private elements of a creator's block in an odd group whose offsets match a mask, such as
+     * DicomEdit's (2001,{Philips Imaging DD 001}0X): offset bits set in {@code mask} equal
+     * {@code value}.
+     */
+    record PrivateTagMask(String creator, int group, int value, int mask) implements Selector {
+        @Override
+        public boolean matches(int t, String c) {
+            return c != null && Tags.isPrivate(t) && (t >>> 16) == group && (t & 0xFFFF) >= 0x1000
+                    && (t & mask) == value && c.trim().equals(creator.trim());
+        }
+
+        @Override
+        public String describe() {
+            return String.format("(%04X,xx??) \"%s\" offset & %02X = %02X", group, creator, mask, value);
+        }
     }
 
     /** Every private element of a creator (the block is kept or dropped whole). */

@@ -45,7 +45,7 @@ public final class Verifier {
         DeidConfig c = RecipeCompiler.compile(opts.recipe(), secret, VerifyOptions.today(), false);
         // burned-in images are flagged by HeaderFlags; the replay must produce them whatever the run's flag was
         DeidConfig config = new DeidConfig(c.rules(), c.method(), c.longitudinal(), true, c.uids(), c.secret(),
-                c.processingDate(), false);
+                c.processingDate(), false, c.stages());
         RuleLookup rules = new RuleLookup(config.rules());
         ReplayCheck replay = new ReplayCheck(new Deidentifier(config), rules, secretKnown);
         FindingSink sink = new FindingSink(opts.showValues());
