@@ -58,6 +58,6 @@ public final class RecipeOptions {
         }
         Profiles.rules(p, opts); // refuses options the profile does not take
         return new Recipe(p, Set.copyOf(opts), base.categories(), base.patientId(), base.dates(), base.overrides(),
-                base.keepPrivateCreators(), base.allowBurnedIn() || allowBurnedIn, base.patientIdGiven());
+                base.keepPrivateCreators(), base.allowBurnedIn() || allowBurnedIn, base.patientIdGiven(), base.pixels());
     }
 }

@@ -63,6 +63,9 @@ public final class RunCommand implements Callable<Integer> {
     RecipeOptions recipeOptions = new RecipeOptions();
 
     @CommandLine.Mixin
+    PixelTextOptions pixelText = new PixelTextOptions();
+
+    @CommandLine.Mixin
     VaultCommand.KeyOptions key = new VaultCommand.KeyOptions();
 
     @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: one per processor)")
@@ -111,9 +114,11 @@ public final class RunCommand implements Callable<Integer> {
         RunService service = new RunService(Clock.systemDefaultZone());
         RunService.Prepared prepared;
         try {
-            RunSpec runSpec = new RunSpec(inputs, out, recipe(), recipeDigest(), key.vaultDir(), key.keySource(env),
+            Recipe recipe = recipe();
+            RunSpec runSpec = new RunSpec(inputs, out, recipe, recipeDigest(), key.vaultDir(), key.keySource(env),
                     threads, layout, restart, quarantine, audits, auditPassword != null ? auditPassword
-                    : env.get(AUDIT_PASSWORD_ENV), auditOriginalValues, strictPrivate);
+                    : env.get(AUDIT_PASSWORD_ENV), auditOriginalValues, strictPrivate)
+                    .withPixelStep(pixelText.step(recipe));
             prepared = service.prepare(runSpec,
                     new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
         } catch (UsageException | PipelineException | VaultException | IllegalArgumentException | IOException e) {

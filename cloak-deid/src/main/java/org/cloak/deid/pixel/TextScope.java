@@ -86,7 +86,8 @@ public record TextScope(Kind kind, Set<String> modalities) {
             return false;
         }
         String sop = ds.getString(Tag.SOPClassUID);
-        return AT_RISK_MODALITIES.contains(modality) || (sop != null && (sop.startsWith(Uid.SecondaryCaptureImageStorage)
+        return AT_RISK_MODALITIES.contains(modality) || (sop != null && (sop.startsWith(
+                Uid.SecondaryCaptureImageStorage)
                 || Arrays.asList(Uid.UltrasoundImageStorage, Uid.UltrasoundMultiFrameImageStorage).contains(sop)));
     }
 

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.cloak.deid.DeidConfig;
+import org.cloak.deid.DeidStep;
 import org.cloak.deid.Deidentification;
 import org.cloak.deid.pseudo.Discovery;
 import org.cloak.deid.pseudo.PseudonymPlanner;
@@ -53,9 +54,20 @@ public final class DeidRun {
             .withSkipFrom(Tags.of(0x0021, 0x0000));
 
     private final Deidentification.Preparation preparation;
+    private final DeidStep pixels;
 
     public DeidRun(Deidentification.Preparation preparation) {
+        this(preparation, null);
+    }
+
+    private DeidRun(Deidentification.Preparation preparation, DeidStep pixels) {
         this.preparation = preparation;
+        this.pixels = pixels;
+    }
+
+    /** This run with a pixel step in the engine's chain (null: none). */
+    public DeidRun withPixelStep(DeidStep step) {
+        return new DeidRun(preparation, step);
     }
 
     /** Compiles the recipe with the project's secret; the processing date is stamped where the recipe asks. */
@@ -101,7 +113,8 @@ public final class DeidRun {
         Discovery discovery = new Discovery();
         runner.run(items, item -> observe(item, index, discovery), (item, t) -> null, r -> { });
         index.complete(items);
-        Deidentification deid = preparation.merge(discovery).build();
+        Deidentification built = preparation.merge(discovery).build();
+        Deidentification deid = pixels == null ? built : built.withPixelStep(pixels);
         PseudonymPlanner planner = deid.planner();
         TargetClaims claims = new TargetClaims();
         FileProcessor processor = new FileProcessor(deid, layout,

@@ -89,7 +89,8 @@ public final class RunService {
         try (Vault vault = Vault.openOrCreate(spec.vaultDir(), spec.key());
              AuditLog log = spec.audits().isEmpty() ? null
                      : new AuditLog(p.options().stateDir(), spec.auditOriginalValues())) {
-            DeidRun run = DeidRun.of(spec.recipe(), vault.secret(), LocalDate.now(clock), spec.auditOriginalValues());
+            DeidRun run = DeidRun.of(spec.recipe(), vault.secret(), LocalDate.now(clock), spec.auditOriginalValues())
+                    .withPixelStep(spec.pixelStep());
             p.refused().forEach(r -> progress.refused(Path.of(r.entry()), r.reason()));
             RunSummary summary = run.run(p.items(), p.options(), progress,
                     new RunHooks(vault, log, spec.strictPrivate() ? StrictPrivate.of(spec.recipe()) : null));

@@ -2,6 +2,7 @@ package org.cloak.pipeline.service;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.cloak.deid.DeidStep;
 import org.cloak.deid.recipe.Recipe;
 import org.cloak.pipeline.vault.KeySource;
 
@@ -23,12 +24,27 @@ import org.cloak.pipeline.vault.KeySource;
  * @param auditPassword password of the .xlsx reports, or null
  * @param auditOriginalValues keep original values in the encrypted workbook
  * @param strictPrivate quarantine files with private blocks the recipe does not keep
+ * @param pixelStep the engine's pixel step (a front end builds it with an image library), or null
  */
 public record RunSpec(List<Path> inputs, Path output, Recipe recipe, String recipeDigest, Path vaultDir, KeySource key,
                       Integer threads, String layout, boolean restart, Path quarantine, List<Path> audits,
-                      String auditPassword, boolean auditOriginalValues, boolean strictPrivate) {
+                      String auditPassword, boolean auditOriginalValues, boolean strictPrivate, DeidStep pixelStep) {
     public RunSpec {
         inputs = List.copyOf(inputs);
         audits = List.copyOf(audits);
+    }
+
+    /** A run without a pixel step: pixel data is copied as it is. */
+    public RunSpec(List<Path> inputs, Path output, Recipe recipe, String recipeDigest, Path vaultDir, KeySource key,
+                   Integer threads, String layout, boolean restart, Path quarantine, List<Path> audits,
+                   String auditPassword, boolean auditOriginalValues, boolean strictPrivate) {
+        this(inputs, output, recipe, recipeDigest, vaultDir, key, threads, layout, restart, quarantine, audits,
+                auditPassword, auditOriginalValues, strictPrivate, null);
+    }
+
+    /** This run with a pixel step. */
+    public RunSpec withPixelStep(DeidStep step) {
+        return new RunSpec(inputs, output, recipe, recipeDigest, vaultDir, key, threads, layout, restart, quarantine,
+                audits, auditPassword, auditOriginalValues, strictPrivate, step);
     }
 }

@@ -25,8 +25,8 @@ public final class Identifiers {
     private static final int[] DATES = {Tag.PatientBirthDate, Tag.StudyDate, Tag.SeriesDate, Tag.AcquisitionDate,
         Tag.ContentDate};
     private static final List<String> DATE_FORMATS = List.of("yyyyMMdd", "yyyy-MM-dd", "dd/MM/yyyy",
-            "MM/dd/yyyy",
-            "dd.MM.yyyy", "dd-MM-yyyy", "dd-MMM-yyyy", "ddMMMyyyy", "MMM dd yyyy", "dd/MM/yy", "MM/dd/yy", "yyyy/MM/dd");
+            "MM/dd/yyyy", "dd.MM.yyyy", "dd-MM-yyyy", "dd-MMM-yyyy", "ddMMMyyyy", "MMM dd yyyy", "dd/MM/yy",
+            "MM/dd/yy", "yyyy/MM/dd");
     private static final int MIN_PART = 3;
 
     private final Set<String> tokens;

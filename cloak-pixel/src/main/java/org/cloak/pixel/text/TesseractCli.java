@@ -16,8 +16,9 @@ import javax.imageio.ImageIO;
  * one per image, reading its TSV output. The image is prepared so that medical overlays are
  * legible: small images are scaled up (text of 8 px becomes 16 px), and two binary pages made
  * by a local threshold (one for bright text on dark, one for dark text on bright), the image and
- * its negative are stacked into one page, so that every variant is read in the same run. Boxes are mapped back to the image's coordinates; words
- * below the confidence threshold, without a letter or digit, or too small are dropped.
+ * its negative are stacked into one page, so that every variant is read in the same run. Boxes
+ * are mapped back to the image's coordinates; words below the confidence threshold, without
+ * two letters or digits, or too small are dropped.
  */
 public final class TesseractCli implements TextDetector {
     private static final long TIMEOUT_SECONDS = 60;
