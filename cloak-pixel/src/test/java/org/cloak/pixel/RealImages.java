@@ -10,6 +10,8 @@ public final class RealImages {
     public static final String PALETTE_RLE = "OBXXXX1A_rle.dcm";
     /** Philips echo, 8-bit monochrome, JPEG Lossless SV1. */
     public static final String JPEG_LOSSLESS_SV1 = "JPGLosslessP14SV1_1s_1f_8b.dcm";
+    /** Philips ultrasound of a test patient with name, ID, dates and institution burned in. */
+    public static final String US_BURNED_IN = "us-greyscale.dcm";
 
     private RealImages() {}
 
