@@ -1,7 +1,5 @@
 package org.cloak.cli;
 
-import picocli.CommandLine;
-
 /** Entry point of the {@code cloak} command. */
 public final class Main {
     private Main() {}

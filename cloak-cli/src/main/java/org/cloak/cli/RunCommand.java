@@ -27,7 +27,6 @@ import org.cloak.pipeline.run.RunOptions;
 import org.cloak.pipeline.run.RunSummary;
 import org.cloak.pipeline.service.RunService;
 import org.cloak.pipeline.service.RunSpec;
-import org.cloak.pipeline.vault.VaultException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -79,7 +78,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--restart", description = "ignore (and truncate) the resume journal of the output folder")
     boolean restart;
 
-    @Option(names = "--quarantine", paramLabel = "DIR", description = "quarantine folder (default OUT/.cloak/quarantine)")
+    @Option(names = "--quarantine", paramLabel = "DIR", description
+            = "quarantine folder (default OUT/.cloak/quarantine)")
     Path quarantine;
 
     @Option(names = "--audit", paramLabel = "FILE", description = "audit report, .csv or .xlsx (repeatable)")
@@ -121,15 +121,18 @@ public final class RunCommand implements Callable<Integer> {
                     .withPixelStep(pixelText.step(recipe));
             prepared = service.prepare(runSpec,
                     new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
-        } catch (UsageException | PipelineException | VaultException | IllegalArgumentException | IOException e) {
+        } catch (UsageException | PipelineException | IllegalArgumentException | IOException e) {
             err.println("cloak run: " + e.getMessage());
             return ExitCodes.FAILURE;
         }
         try {
             Progress progress = new Progress();
             RunSummary summary;
-            try (Bar bar = progressBar(progress)) {
+            Bar bar = progressBar(progress);
+            try {
                 summary = service.run(prepared, progress);
+            } finally {
+                bar.close(); // draws the final state
             }
             print(err, summary, prepared.options());
             if (json) {
@@ -196,7 +199,8 @@ public final class RunCommand implements Callable<Integer> {
     private static void print(PrintWriter err, RunSummary s, RunOptions o) {
         err.printf(Locale.ROOT, "cloak run: %d files: %d written, %d skipped (not DICOM), %d quarantined, %d failed%n",
                 s.seen(), s.written(), s.skipped().size(), s.quarantined().size(), s.failed().size());
-        err.printf(Locale.ROOT, "cloak run: %d studies, %d files reused from an earlier run%n", s.studies(), s.reused());
+        err.printf(Locale.ROOT, "cloak run: %d studies, %d files reused from an earlier run%n", s.studies(), s.reused(
+                ));
         for (RunSummary.Problem r : s.refused()) {
             err.println("  refused: " + r.input() + ": " + r.reason());
         }

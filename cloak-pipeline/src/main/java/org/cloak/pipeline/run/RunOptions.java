@@ -2,7 +2,6 @@ package org.cloak.pipeline.run;
 
 import org.cloak.pipeline.folder.OutputFolder;
 import java.nio.file.Path;
-import org.cloak.pipeline.quarantine.Quarantine;
 
 /**
  * How a batch run writes.

@@ -1,10 +1,11 @@
 package org.cloak.pipeline.verify;
 
-import org.cloak.deid.verify.*;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.cloak.deid.verify.Finding;
+import org.cloak.deid.verify.Severity;
 import org.cloak.pipeline.verify.VerifyReport.SeriesSummary;
 import org.cloak.pipeline.verify.VerifyReport.StudySummary;
 
@@ -14,7 +15,8 @@ import org.cloak.pipeline.verify.VerifyReport.StudySummary;
  */
 public final class ReportHtml {
     private static final String CSS = "body{font-family:sans-serif;margin:2em;color:#222}"
-            + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #bbb;padding:.3em .6em;text-align:left;"
+            + "table{border-collapse:collapse;margin:1em 0}"
+            + "td,th{border:1px solid #bbb;padding:.3em .6em;text-align:left;"
             + "vertical-align:top}th{background:#eee}.pass{background:#d9f2d9}.fail{background:#f8d0d0}"
             + ".warn{background:#fff1c2}tr.study td{font-weight:bold}code{font-size:.9em}"
             + "h1 .pass,h1 .fail{padding:0 .4em}";
@@ -28,7 +30,8 @@ public final class ReportHtml {
     public static String render(VerifyReport r) {
         StringBuilder h = new StringBuilder(8192);
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Cloak verify: ")
-                .append(r.passed() ? "PASS" : "FAIL").append("</title><style>").append(CSS).append("</style></head><body>\n");
+                .append(r.passed() ? "PASS" : "FAIL").append("</title><style>").append(CSS).append(
+                        "</style></head><body>\n");
         h.append("<h1>Cloak verify: <span id=\"verdict\" class=\"").append(r.passed() ? "pass\">PASS" : "fail\">FAIL")
                 .append("</span></h1>\n<table id=\"run\">");
         row(h, "Output", r.outDir());
@@ -51,9 +54,11 @@ public final class ReportHtml {
 
     private static void summary(StringBuilder h, VerifyReport r) {
         h.append("<h2>Summary</h2>\n<table id=\"summary\"><thead><tr><th>Patient</th><th>Study</th><th>Series</th>"
-                + "<th>Modality</th><th>Files</th><th>Failing</th><th>Warnings</th><th>Result</th></tr></thead><tbody>\n");
+                + "<th>Modality</th><th>Files</th><th>Failing</th><th>Warnings</th><th>Result</th></tr></thead>"
+                + "<tbody>\n");
         for (StudySummary s : r.studies()) {
-            h.append("<tr class=\"study\"><td>").append(esc(s.patient())).append("</td><td><code>").append(esc(s.study()))
+            h.append("<tr class=\"study\"><td>").append(esc(s.patient())).append("</td><td><code>").append(esc(s.study(
+                    )))
                     .append("</code></td><td>").append(s.series().size()).append(" series</td><td></td>");
             counts(h, s.files(), s.fails(), s.warnings(), s.passed());
             for (SeriesSummary se : s.series()) {
