@@ -9,6 +9,7 @@ import org.cloak.deid.rule.Condition.Op;
 import org.cloak.deid.rule.path.AttributeRef;
 import org.cloak.deid.rule.path.ElementKey;
 import org.cloak.deid.rule.path.Scope;
+import org.cloak.dicom.data.Bytes;
 import org.cloak.dicom.data.DataSet;
 import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.Tag;
@@ -86,7 +87,7 @@ class ConditionTreeTest {
         ds.setString(Tag.PatientAge, Vr.AS, "042Y");
         ds.setString(Tag.SliceThickness, Vr.DS, "2.5");
         ds.setInts(Tag.Rows, Vr.US, 512);
-        ds.setEmpty(Tag.PatientComments, Vr.LT);
+        ds.put(Tag.PatientComments, Vr.LT, Bytes.EMPTY);
         Scope s = Scope.top(ds);
         assertThat(Condition.on(Tag.PatientComments, Op.PRESENT, null).test(s)).isTrue();
         assertThat(Condition.on(Tag.PatientComments, Op.EMPTY, null).test(s)).isTrue();

@@ -41,8 +41,6 @@ public final class DataSet implements Iterable<Element> {
 
     public boolean isBigEndian() { return bigEndian; }
 
-    public DataSet parent() { return parent; }
-
     public void setParent(DataSet parent) { this.parent = parent; }
 
     /** For items: whether the item was (and will be) encoded with undefined length. */
@@ -183,11 +181,6 @@ public final class DataSet implements Iterable<Element> {
     public void setString(int tag, Vr vr, String... values) {
         String joined = String.join("\\", values);
         put(tag, vr, new Bytes(pad(encodeText(vr, joined), vr)));
-    }
-
-    /** Sets a zero-length value. */
-    public void setEmpty(int tag, Vr vr) {
-        put(tag, vr, vr == Vr.SQ ? new Sequence() : Bytes.EMPTY);
     }
 
     /** Sets binary integer values (US, SS, UL, SL, AT) in this data set's byte order. */

@@ -66,8 +66,6 @@ public enum Vr {
 
     public boolean isText() { return kind == Kind.TEXT; }
 
-    public boolean isBinary() { return kind == Kind.BINARY; }
-
     public boolean isSequence() { return kind == Kind.SEQUENCE; }
 
     /** True when explicit VR encoding uses 2 reserved bytes and a 32-bit length (PS3.5 7.1.2). */

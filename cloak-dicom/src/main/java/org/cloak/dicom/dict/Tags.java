@@ -41,10 +41,6 @@ public final class Tags {
 
     public static boolean isGroupLength(int tag) { return element(tag) == 0; }
 
-    public static boolean isDelimiter(int tag) {
-        return tag == ITEM || tag == ITEM_DELIMITATION || tag == SEQUENCE_DELIMITATION;
-    }
-
     /** "(gggg,eeee)" in upper-case hex, as the standard writes tags. */
     public static String toString(int tag) {
         byte[] c = new byte[11]; // Latin-1 bytes become a String by a plain copy, chars need compressing

@@ -241,9 +241,6 @@ public final class Association implements Closeable {
         return s == AssociationState.STA6 || s == AssociationState.STA7 || s == AssociationState.STA8;
     }
 
-    /** True on the side that sent the A-ASSOCIATE-RQ. */
-    public boolean isRequestor() { return requestor; }
-
     /** The A-ASSOCIATE-RQ (sent or received). */
     public AAssociateRq request() { return request; }
 

@@ -24,8 +24,6 @@ public record Timeouts(Duration connect, Duration artim, Duration idle) {
         positive(idle, "idle");
     }
 
-    public Timeouts withIdle(Duration d) { return new Timeouts(connect, artim, d); }
-
     public Timeouts withArtim(Duration d) { return new Timeouts(connect, d, idle); }
 
     private static void positive(Duration d, String name) {

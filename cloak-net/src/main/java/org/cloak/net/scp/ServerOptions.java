@@ -96,8 +96,4 @@ public record ServerOptions(String aeTitle, InetAddress bindAddress, int port, i
                 timeouts, maxPduLength, pduLengthLimit, t, acceptPolicy);
     }
 
-    public ServerOptions withAcceptPolicy(AcceptPolicy p) {
-        return new ServerOptions(aeTitle, bindAddress, port, maxAssociations, allowedCallingAeTitles, allowedAddresses,
-                timeouts, maxPduLength, pduLengthLimit, tls, p);
-    }
 }

@@ -32,11 +32,6 @@ public final class BatchRunner {
         this.threads = threads;
     }
 
-    /** A runner with one worker per available processor. */
-    public static BatchRunner perCore() {
-        return new BatchRunner(Runtime.getRuntime().availableProcessors());
-    }
-
     public int threads() { return threads; }
 
     /**
