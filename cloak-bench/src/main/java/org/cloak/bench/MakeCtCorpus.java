@@ -85,7 +85,7 @@ public final class MakeCtCorpus {
         ds.setString(Tag.OperatorsName, Vr.PN, "ROE^RICHARD");
         ds.setString(Tag.ManufacturerModelName, Vr.LO, "SYNTHETIC 64");
         DataSet study = ds.newItem();
-        study.setString(Tag.ReferencedSOPClassUID, Vr.UI, "1.2.840.10008.3.1.2.3.1");
+        study.setString(Tag.ReferencedSOPClassUID, Vr.UI, Uid.DetachedStudyManagement);
         study.setString(Tag.ReferencedSOPInstanceUID, Vr.UI, ROOT + ".9");
         ds.put(Tag.ReferencedStudySequence, Vr.SQ, sequence(study));
         ds.setString(Tag.PatientName, Vr.PN, "DOE^JANE^Q");

@@ -76,7 +76,7 @@ public final class MakeSmallCorpus {
         ds.setString(Tag.OperatorsName, Vr.PN, "ROE^RICHARD");
         ds.setString(Tag.ManufacturerModelName, Vr.LO, "SYNTHETIC 64");
         DataSet ref = ds.newItem();
-        ref.setString(Tag.ReferencedSOPClassUID, Vr.UI, "1.2.840.10008.3.1.2.3.1");
+        ref.setString(Tag.ReferencedSOPClassUID, Vr.UI, Uid.DetachedStudyManagement);
         ref.setString(Tag.ReferencedSOPInstanceUID, Vr.UI, ROOT + ".9." + patient);
         Sequence study = new Sequence();
         study.add(ref);

@@ -18,7 +18,7 @@ public final class UidRegistry {
      * Media Storage Directory Storage is the SOP class of a DICOMDIR (PS3.10 Basic Directory):
      * a file-set index, not an instance of the Storage Service Class.
      */
-    private static final String MEDIA_STORAGE_DIRECTORY = "1.2.840.10008.1.3.10";
+    private static final String MEDIA_STORAGE_DIRECTORY = Uid.MediaStorageDirectoryStorage;
 
     private final Map<String, UidEntry> byUid;
 

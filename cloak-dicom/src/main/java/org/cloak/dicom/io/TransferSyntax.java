@@ -1,16 +1,18 @@
 package org.cloak.dicom.io;
 
+import org.cloak.dicom.dict.Uid;
+
 /**
  * How a data set is encoded (PS3.5 Section 10). Every transfer syntax not listed as special is
  * Explicit VR Little Endian; compressed ones carry their pixel data encapsulated, which the
  * reader recognises by the undefined length of Pixel Data whatever the UID.
  */
 public record TransferSyntax(String uid, boolean explicitVr, boolean bigEndian, boolean deflated) {
-    public static final String IMPLICIT_LE_UID = "1.2.840.10008.1.2";
-    public static final String EXPLICIT_LE_UID = "1.2.840.10008.1.2.1";
-    public static final String EXPLICIT_BE_UID = "1.2.840.10008.1.2.2";
-    public static final String DEFLATED_LE_UID = "1.2.840.10008.1.2.1.99";
-    public static final String JPIP_DEFLATED_UID = "1.2.840.10008.1.2.4.95";
+    public static final String IMPLICIT_LE_UID = Uid.ImplicitVRLittleEndian;
+    public static final String EXPLICIT_LE_UID = Uid.ExplicitVRLittleEndian;
+    public static final String EXPLICIT_BE_UID = Uid.ExplicitVRBigEndian;
+    public static final String DEFLATED_LE_UID = Uid.DeflatedExplicitVRLittleEndian;
+    public static final String JPIP_DEFLATED_UID = Uid.JPIPReferencedDeflate;
 
     public static final TransferSyntax IMPLICIT_LE = new TransferSyntax(IMPLICIT_LE_UID, false, false, false);
     public static final TransferSyntax EXPLICIT_LE = new TransferSyntax(EXPLICIT_LE_UID, true, false, false);

@@ -18,7 +18,8 @@ import org.cloak.net.pdu.PresentationContextRq;
  * (abstract-syntax-not-supported) or 4 (transfer-syntaxes-not-supported).
  */
 public final class AcceptPolicy {
-    private static final String STANDARD_TS_ROOT = "1.2.840.10008.1.2";
+    /** Every standard transfer syntax lies under the UID of the first, Implicit VR Little Endian. */
+    private static final String STANDARD_TS_ROOT = Uid.ImplicitVRLittleEndian;
     /**
      * Registered transfer syntaxes under the standard root that are not data set encodings the
      * codec reads: MIME and XML encodings (retired), the SMPTE ST 2110 real-time video and
@@ -26,9 +27,10 @@ public final class AcceptPolicy {
      * deflated data set the codec does not recognise.
      */
     private static final Set<String> NOT_READABLE = Set.of(
-            "1.2.840.10008.1.2.6.1", "1.2.840.10008.1.2.6.2",
-            "1.2.840.10008.1.2.7.1", "1.2.840.10008.1.2.7.2", "1.2.840.10008.1.2.7.3",
-            "1.2.840.10008.1.2.4.205");
+            Uid.RFC2557MIMEEncapsulation, Uid.XMLEncoding,
+            Uid.SMPTEST211020UncompressedProgressiveActiveVideo, Uid.SMPTEST211020UncompressedInterlacedActiveVideo,
+            Uid.SMPTEST211030PCMDigitalAudio,
+            Uid.JPIPHTJ2KReferencedDeflate);
 
     private final Predicate<String> abstractSyntaxes;
     private final Predicate<String> transferSyntaxes;

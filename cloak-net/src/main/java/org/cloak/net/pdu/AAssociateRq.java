@@ -2,6 +2,7 @@ package org.cloak.net.pdu;
 
 import java.util.List;
 import java.util.Objects;
+import org.cloak.dicom.dict.Uid;
 
 /**
  * A-ASSOCIATE-RQ (PS3.8 Section 9.3.2): the requestor's AE titles, application context,
@@ -11,7 +12,7 @@ public record AAssociateRq(String calledAeTitle, String callingAeTitle, String a
                            List<PresentationContextRq> presentationContexts, UserInformation userInformation)
         implements Pdu {
     /** The DICOM application context name (PS3.7 Annex A.2.1). */
-    public static final String DICOM_APPLICATION_CONTEXT = "1.2.840.10008.3.1.1.1";
+    public static final String DICOM_APPLICATION_CONTEXT = Uid.DICOMApplicationContext;
 
     public AAssociateRq {
         Objects.requireNonNull(calledAeTitle, "calledAeTitle");
