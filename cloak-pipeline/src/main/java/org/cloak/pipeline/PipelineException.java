@@ -1,11 +1,11 @@
 package org.cloak.pipeline;
 
 /**
- * The pipeline's one unchecked exception: what went wrong, as a kind a front end maps to an
- * exit status or an HTTP status, and a message that names the file or setting but never a
- * patient value.
+ * The pipeline's one root exception (the vault's errors are its subclass): what went wrong,
+ * as a kind a front end maps to an exit status or an HTTP status, and a message that names the
+ * file or setting but never a patient value.
  */
-public final class PipelineException extends RuntimeException {
+public class PipelineException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /** What kind of trouble. */

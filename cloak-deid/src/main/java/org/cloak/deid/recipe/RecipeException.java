@@ -1,11 +1,13 @@
 package org.cloak.deid.recipe;
 
+import org.cloak.deid.error.DeidException;
+
 /**
  * A recipe that cannot be used: a YAML syntax error, an unknown key, a value of the wrong type
  * or outside its vocabulary. Carries the recipe line so the user can go straight to it; the
  * message never repeats attribute values that could be PHI (condition operands, set values).
  */
-public final class RecipeException extends Exception {
+public final class RecipeException extends DeidException {
     private static final long serialVersionUID = 1L;
 
     private final int line;
@@ -20,7 +22,7 @@ public final class RecipeException extends Exception {
     }
 
     public RecipeException(int line, String detail, Throwable cause) {
-        super(line > 0 ? "line " + line + ": " + detail : detail, cause);
+        super(Kind.RECIPE, line > 0 ? "line " + line + ": " + detail : detail, cause);
         this.line = line;
         this.detail = detail;
     }

@@ -69,7 +69,8 @@ public final class ListenRunner {
             vault = Vault.openOrCreate(spec.vaultDir(), spec.key());
             log = spec.audits().isEmpty() ? null
                     : new AuditLog(OutputFolder.of(spec.options().outputDir()).state(), false);
-            ListenService service = ListenService.of(spec.options(), spec.recipe(), vault.secret(), LocalDate.now(clock),
+            ListenService service = ListenService.of(spec.options(), spec.recipe(), vault.secret(), LocalDate.now(
+                    clock),
                     new RunHooks(vault, log, null));
             try {
                 service.start();
@@ -80,7 +81,7 @@ public final class ListenRunner {
             return new ListenRunner(spec, clock, vault, log, service);
         } catch (VaultException e) {
             close(vault, log);
-            throw new PipelineException(PipelineException.Kind.VAULT, e.getMessage(), e);
+            throw e;
         } catch (IllegalArgumentException | PseudonymException e) {
             close(vault, log);
             throw new PipelineException(PipelineException.Kind.USAGE, e.getMessage(), e);
@@ -113,11 +114,7 @@ public final class ListenRunner {
                 }
             }
         } finally {
-            try {
-                close(vault, log);
-            } catch (VaultException e) {
-                throw new PipelineException(PipelineException.Kind.VAULT, e.getMessage(), e);
-            }
+            close(vault, log); // a vault that cannot be written throws its VaultException (a PipelineException)
         }
         return new Ended(clean, counts, auditProblem);
     }

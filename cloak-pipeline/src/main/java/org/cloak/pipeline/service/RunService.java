@@ -25,7 +25,6 @@ import org.cloak.pipeline.source.InputItem;
 import org.cloak.pipeline.source.InputSource;
 import org.cloak.pipeline.source.ZipInputs;
 import org.cloak.pipeline.vault.Vault;
-import org.cloak.pipeline.vault.VaultException;
 
 /**
  * A whole batch run as every front end starts it: checks the paths and settings before
@@ -99,8 +98,6 @@ public final class RunService {
                         spec.auditPassword());
             }
             return summary;
-        } catch (VaultException e) {
-            throw new PipelineException(PipelineException.Kind.VAULT, e.getMessage(), e);
         } catch (IllegalArgumentException | PseudonymException e) {
             throw new PipelineException(PipelineException.Kind.USAGE, e.getMessage(), e);
         } catch (IOException e) {
