@@ -36,7 +36,8 @@ final class BurnedInCheck {
         if (modality != null && RISKY_MODALITIES.contains(modality.toUpperCase())) {
             return "no Burned In Annotation flag on modality " + modality.toUpperCase();
         }
-        if (sopClass != null && (sopClass.startsWith(SECONDARY_CAPTURE_PREFIX) || RISKY_SOP_CLASSES.contains(sopClass))) {
+        if (sopClass != null && (sopClass.startsWith(SECONDARY_CAPTURE_PREFIX)
+                || RISKY_SOP_CLASSES.contains(sopClass))) {
             return "no Burned In Annotation flag on a secondary capture or ultrasound SOP class";
         }
         return null;

@@ -165,7 +165,7 @@ public final class Fixtures {
             ds.setString(Tag.SeriesDescription, Vr.LO, "FAKE SERIES " + series);
             if (sequences) {
                 DataSet ref = ds.newItem();
-                ref.setString(Tag.ReferencedSOPClassUID, Vr.UI, Uid.DetachedPatientManagementMeta); // Detached Patient Mgmt
+                ref.setString(Tag.ReferencedSOPClassUID, Vr.UI, Uid.DetachedPatientManagementMeta);
                 ref.setString(Tag.ReferencedSOPInstanceUID, Vr.UI, uid("patient/" + patientId));
                 ds.put(Tag.ReferencedPatientSequence, Vr.SQ, sequenceOf(ref));
             }

@@ -8,8 +8,8 @@ import org.cloak.deid.rule.Selector;
 import org.cloak.dicom.dict.Tag;
 
 /**
- * The attribute lists of NiDB's "anonymize" and "anonymize-full" levels, as the issue gives
- * them. They are not from the standard, so they are listed here. Cloak empties each attribute
+ * The attribute lists of NiDB's "anonymize" and "anonymize-full" levels, as NiDB
+ * documents them. They are not from the standard, so they are listed here. Cloak empties each attribute
  * (Z) at every depth and touches nothing else; NiDB wrote placeholder values instead.
  */
 final class NidbLists {

@@ -115,7 +115,8 @@ public final class Profiles {
             throw new IllegalArgumentException("profile " + profile + " takes no options; PS3.15 options apply to "
                     + DICOM_BASIC + " and " + HIPAA);
         }
-        if (opts.contains(ProfileOption.RETAIN_LONG_FULL_DATES) && opts.contains(ProfileOption.RETAIN_LONG_MODIFIED_DATES)) {
+        if (opts.contains(ProfileOption.RETAIN_LONG_FULL_DATES)
+                && opts.contains(ProfileOption.RETAIN_LONG_MODIFIED_DATES)) {
             throw new IllegalArgumentException("retain-long-full-dates and retain-long-modified-dates are mutually"
                     + " exclusive (PS3.15 E.3.6)");
         }

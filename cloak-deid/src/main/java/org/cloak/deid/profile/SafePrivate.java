@@ -28,7 +28,8 @@ public final class SafePrivate {
         int offset = t.column("element_offset");
         List<Selector.PrivateTag> out = new ArrayList<>(t.rows().size());
         for (String[] c : t.rows()) {
-            out.add(new Selector.PrivateTag(c[creator], Integer.parseInt(c[group], 16), Integer.parseInt(c[offset], 16)));
+            out.add(new Selector.PrivateTag(c[creator], Integer.parseInt(c[group], 16),
+                    Integer.parseInt(c[offset], 16)));
         }
         return List.copyOf(out);
     }

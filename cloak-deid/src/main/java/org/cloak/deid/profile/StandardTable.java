@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * One of the standard's tables as shipped in resources: UTF-8, LF, a header row, tab-separated,
- * no quoting (shared/standard/README.md). Columns are looked up by name so that a regenerated
+ * no quoting (see SOURCE.md beside the tables). Columns are looked up by name so that a regenerated
  * table with a lost or renamed column fails at load instead of shifting values.
  */
 final class StandardTable {

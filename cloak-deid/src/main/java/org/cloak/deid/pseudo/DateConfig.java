@@ -3,7 +3,7 @@ package org.cloak.deid.pseudo;
 import java.util.List;
 
 /**
- * How dates are treated (DESIGN C2), parsed once where the recipe is read.
+ * How dates are treated, parsed once where the recipe is read.
  *
  * @param mode what happens to the dates and times the profile lists
  * @param shiftMinDays shift: smallest offset in days (may be negative)

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Patient ID strategy (DESIGN C2), parsed once where the recipe is read.
+ * Patient ID strategy, parsed once where the recipe is read.
  *
  * @param strategy how new IDs are made
  * @param prefix prefix of new IDs (SEQUENTIAL, DETERMINISTIC), e.g. "P"

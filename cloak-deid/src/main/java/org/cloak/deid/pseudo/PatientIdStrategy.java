@@ -2,7 +2,7 @@ package org.cloak.deid.pseudo;
 
 
 /**
- * How a new PatientID is chosen (DESIGN C2). Strategies that number things collect keys in
+ * How a new PatientID is chosen. Strategies that number things collect keys in
  * {@link #observe} during discovery and number them in {@link #freeze}, so that
  * {@link #newId} depends only on the set of inputs, never on thread scheduling.
  */
@@ -22,7 +22,8 @@ sealed interface PatientIdStrategy permits KeptIds, SequentialIds, FolderIds, Ha
 
     static PatientIdStrategy of(PatientIdConfig c, Secret secret) {
         if (c.strategy() == null) {
-            throw new PseudonymException("No patient ID strategy: expected NONE, SEQUENTIAL, FOLDER, DETERMINISTIC or CSV");
+            throw new PseudonymException(
+                    "No patient ID strategy: expected NONE, SEQUENTIAL, FOLDER, DETERMINISTIC or CSV");
         }
         return switch (c.strategy()) {
             case NONE -> new KeptIds();

@@ -63,7 +63,8 @@ final class PatientIdSection {
             try {
                 Pattern.compile(regex);
             } catch (PatternSyntaxException e) {
-                throw new RecipeException(f.valueLine("regex"), "not a valid regular expression: " + e.getDescription(), e);
+                throw new RecipeException(f.valueLine("regex"), "not a valid regular expression: " + e.getDescription(
+                        ), e);
             }
         }
         String file = csvFile(f, strategy, baseDir);
@@ -75,7 +76,8 @@ final class PatientIdSection {
                 f.integer("start", d.start(), 0, Integer.MAX_VALUE), width,
                 PatientIdConfig.Unit.parse(DatesSection.oneOf(f, "discovery", d.discovery().label(), DISCOVERY)), regex,
                 f.integer("depth", d.folderDepth(), 0, 64), f.text("fallback", d.fallback()), f.text("salt", d.salt()),
-                file, f.text("source-column", null), f.text("target-column", null), PatientIdConfig.Unmapped.parse(unmapped),
+                file, f.text("source-column", null), f.text("target-column", null), PatientIdConfig.Unmapped.parse(
+                        unmapped),
                 PatientIdConfig.PatientName.parse(patientName));
     }
 

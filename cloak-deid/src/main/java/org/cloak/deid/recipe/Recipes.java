@@ -16,7 +16,8 @@ public final class Recipes {
      * @param recordValues keep original values in the audit events, for an encrypted audit only
      * @throws RecipeException or {@link org.cloak.deid.pseudo.PseudonymException} for a setting that cannot work
      */
-    public static Deidentification.Preparation prepare(Recipe recipe, Secret secret, Clock clock, boolean recordValues) {
+    public static Deidentification.Preparation prepare(Recipe recipe, Secret secret, Clock clock,
+            boolean recordValues) {
         return prepare(recipe, secret, LocalDate.now(clock), recordValues);
     }
 
