@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.cloak.deid.pseudo.SecretStore;
 
 /**
  * Where the vault's encryption key comes from: a passphrase (stretched with PBKDF2) or a file
@@ -31,9 +32,9 @@ public sealed interface KeySource {
     /** A file of exactly 32 random bytes; created (0600) when a new vault is made and it does not exist. */
     record KeyFile(Path file) implements KeySource {}
 
-    /** The default key file, {@code ~/.cloak/vault.key}. */
+    /** The default key file, {@code ~/.cloak/vault.key}: beside the default vault. */
     static Path defaultKeyFile() {
-        return Path.of(System.getProperty("user.home"), ".cloak", "vault.key");
+        return SecretStore.defaultVault().resolveSibling("vault.key");
     }
 
     /**
