@@ -26,8 +26,15 @@ public final class RecipeOptions {
             description = "a PS3.15 option, e.g. retain-safe-private (repeatable); replaces the recipe's options")
     List<String> options;
 
-    @Option(names = "--recipe", paramLabel = "FILE", description = "YAML recipe (see docs/recipe.md)")
+    @Option(names = "--recipe", paramLabel = "FILE", description = "YAML recipe (see docs/recipe.md), or a DicomEdit,"
+            + " CTP or deid script (docs/scripts.md); repeatable: scripts run in order, a YAML recipe is their base")
+    List<Path> recipeFiles;
+
+    /** The YAML recipe: the one among {@link #recipeFiles} once {@link #recipe()} ran, or set directly. */
     Path recipeFile;
+
+    @picocli.CommandLine.Mixin
+    ScriptOptions scriptOptions = new ScriptOptions();
 
     @Option(names = "--allow-burned-in",
             description = "write images that may carry burned-in text instead of quarantining them")
@@ -35,8 +42,13 @@ public final class RecipeOptions {
 
     /** The recipe; a usage problem (unreadable recipe, unknown profile or option) is thrown with its message. */
     Recipe recipe() throws RunCommand.UsageException {
+        List<Path> files = recipeFiles != null ? recipeFiles : recipeFile != null ? List.of(recipeFile) : List.of();
+        ScriptOptions.Split split = scriptOptions.split(files);
+        recipeFile = split.yaml();
         Recipe base;
-        if (recipeFile != null) {
+        if (recipeFile == null && !split.scripts().isEmpty()) {
+            base = Recipe.ofScripts(List.of(), null); // scripts alone unless --profile gives a base
+        } else if (recipeFile != null) {
             try {
                 base = RecipeReader.read(recipeFile);
             } catch (RecipeException e) {
@@ -57,7 +69,8 @@ public final class RecipeOptions {
             }
         }
         Profiles.rules(p, opts); // refuses options the profile does not take
-        return new Recipe(p, Set.copyOf(opts), base.categories(), base.patientId(), base.dates(), base.overrides(),
+        Recipe r = new Recipe(p, Set.copyOf(opts), base.categories(), base.patientId(), base.dates(), base.overrides(),
                 base.keepPrivateCreators(), base.allowBurnedIn() || allowBurnedIn, base.patientIdGiven(), base.pixels());
+        return split.scripts().isEmpty() ? r : r.withScripts(split.scripts());
     }
 }

@@ -45,8 +45,12 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--in", paramLabel = "DIR", description = "the run's input folder (the originals)")
     Path in;
 
-    @Option(names = "--recipe", paramLabel = "FILE", description = "the recipe the run used")
-    Path recipeFile;
+    @Option(names = "--recipe", paramLabel = "FILE", description = "the recipe or scripts the run used (repeatable)")
+    List<Path> recipeFiles;
+
+    /** The script flags the run used (--var, --lookup, --param...). */
+    @CommandLine.Mixin
+    ScriptOptions scriptOptions = new ScriptOptions();
 
     @Option(names = "--profile", paramLabel = "P", description = "the profile the run used (as for cloak run)")
     String profile;
@@ -150,7 +154,8 @@ public final class VerifyCommand implements Callable<Integer> {
     /** The recipe exactly as {@code cloak run} builds it from the same flags. */
     private Recipe recipe() throws RunCommand.UsageException {
         RecipeOptions run = new RecipeOptions();
-        run.recipeFile = recipeFile;
+        run.recipeFiles = recipeFiles;
+        run.scriptOptions = scriptOptions;
         run.profile = profile;
         run.options = options;
         return run.recipe();
@@ -158,10 +163,11 @@ public final class VerifyCommand implements Callable<Integer> {
 
     private String label() {
         StringBuilder sb = new StringBuilder();
-        if (recipeFile != null) {
-            sb.append("recipe ").append(recipeFile.getFileName());
+        if (recipeFiles != null) {
+            sb.append("recipe ").append(String.join(", ", recipeFiles.stream().map(f -> f.getFileName().toString())
+                    .toList()));
         }
-        if (profile != null || recipeFile == null) {
+        if (profile != null || recipeFiles == null) {
             sb.append(sb.length() > 0 ? ", " : "").append("profile ").append(profile != null ? profile : "dicom-basic");
         }
         if (options != null && !options.isEmpty()) {
