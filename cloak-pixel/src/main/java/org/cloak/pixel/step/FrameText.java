@@ -1,10 +1,14 @@
 package org.cloak.pixel.step;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.cloak.deid.pixel.TextMode;
 import org.cloak.dicom.data.DataSet;
 import org.cloak.pixel.Frame;
+import org.cloak.pixel.region.Black;
+import org.cloak.pixel.region.Redaction;
 import org.cloak.pixel.region.Region;
 import org.cloak.pixel.text.Identifiers;
 import org.cloak.pixel.text.Render;
@@ -31,8 +35,35 @@ final class FrameText {
         this.original = original;
     }
 
-    /** Reads a frame and gives the regions to blank for its words (none in detect and quarantine modes). */
+    /**
+     * Reads a frame and gives the regions to blank for its words (none in detect and quarantine
+     * modes). When words were blanked, the frame is read once more with them blanked (on a copy):
+     * OCR finds words next to the ones it read once those are gone.
+     */
     List<Region> regions(int n, Frame frame, List<Region> ruleRegions) {
+        List<Region> blank = pass(n, frame, ruleRegions);
+        if (blank.isEmpty()) {
+            return blank;
+        }
+        Frame copy = frame.copy();
+        long[] black;
+        try {
+            black = Black.of(frame.format(), original);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (Region r : blank) {
+            Redaction.fill(copy, r, black);
+        }
+        for (Region r : ruleRegions) {
+            Redaction.fill(copy, r, black);
+        }
+        List<Region> all = new ArrayList<>(blank);
+        all.addAll(pass(n, copy, ruleRegions));
+        return all;
+    }
+
+    private List<Region> pass(int n, Frame frame, List<Region> ruleRegions) {
         List<Region> blank = new ArrayList<>();
         for (TextBox b : detector.detect(Render.grey(frame, original, null))) {
             boolean phi = identifiers().matches(b.text());
