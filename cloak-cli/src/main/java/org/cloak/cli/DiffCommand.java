@@ -104,7 +104,9 @@ public final class DiffCommand implements Callable<Integer> {
         }
     }
 
-    /** Prints the differences of two files (after {@code header} when given and there are any); true when they differ. */
+    /**
+     * Prints the differences of two files ( after {@code header} when given and there are any); true when they differ.
+     */
     private static boolean files(PrintWriter out, Path x, Path y, String header) throws IOException {
         List<Difference> diffs = AttributeDiff.diff(DicomReader.read(x).dataset(), DicomReader.read(y).dataset());
         if (!diffs.isEmpty() && header != null) {

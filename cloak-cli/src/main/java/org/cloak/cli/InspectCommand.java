@@ -35,10 +35,12 @@ public final class InspectCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE|DIR", description = "a DICOM file or a folder")
     Path target;
 
-    @Option(names = "--tag", paramLabel = "TAG", description = "show this tag, e.g. (0010,0010) or 00100010 (repeatable)")
+    @Option(names = "--tag", paramLabel = "TAG", description
+            = "show this tag, e.g. (0010,0010) or 00100010 (repeatable)")
     List<String> tags;
 
-    @Option(names = "--keyword", paramLabel = "KEYWORD", description = "show this attribute, e.g. PatientName (repeatable)")
+    @Option(names = "--keyword", paramLabel = "KEYWORD", description
+            = "show this attribute, e.g. PatientName (repeatable)")
     List<String> keywords;
 
     @Option(names = "--private", description = "show private attributes and their creators")

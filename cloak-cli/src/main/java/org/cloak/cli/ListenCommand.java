@@ -52,7 +52,8 @@ public final class ListenCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "11112", description = "TCP port (default: ${DEFAULT-VALUE})")
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "11112", description
+            = "TCP port (default: ${DEFAULT-VALUE})")
     int port;
 
     @Option(names = "--aet", paramLabel = "AET", defaultValue = "CLOAK",
@@ -108,7 +109,8 @@ public final class ListenCommand implements Callable<Integer> {
     @Option(names = "--tls-need-client-auth", description = "require clients to present a trusted certificate")
     boolean tlsNeedClientAuth;
 
-    @Option(names = "--threads", paramLabel = "N", description = "de-identifications at once (default: one per processor)")
+    @Option(names = "--threads", paramLabel = "N", description
+            = "de-identifications at once (default: one per processor)")
     Integer threads;
 
     @Option(names = "--layout", paramLabel = "L", defaultValue = "default",
@@ -121,7 +123,8 @@ public final class ListenCommand implements Callable<Integer> {
     int maxAssociations;
 
     @Option(names = "--grace", paramLabel = "SECONDS", defaultValue = "30",
-            description = "on SIGTERM, how long associations in progress may take to finish (default: ${DEFAULT-VALUE})")
+            description
+                    = "on SIGTERM, how long associations in progress may take to finish (default: ${DEFAULT-VALUE})")
     int graceSeconds;
 
     /** Counted down to stop: by the shutdown hook, or by a test. */
@@ -244,7 +247,8 @@ public final class ListenCommand implements Callable<Integer> {
             throw new RunCommand.UsageException("--tls-trust-store-password-file needs --tls-trust-store");
         }
         return TlsOptions.server(tlsKeyStore, password(tlsKeyStorePasswordFile, "--tls-key-store-password-file"),
-                tlsTrustStore, password(tlsTrustStorePasswordFile, "--tls-trust-store-password-file"), tlsNeedClientAuth);
+                tlsTrustStore, password(tlsTrustStorePasswordFile, "--tls-trust-store-password-file"),
+                        tlsNeedClientAuth);
     }
 
     /** The first line of a password file; an empty password when no file is given. */

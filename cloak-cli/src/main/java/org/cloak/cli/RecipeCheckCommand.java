@@ -35,7 +35,8 @@ public final class RecipeCheckCommand implements Callable<Integer> {
             if (r == null) {
                 invalid++;
             } else {
-                out.println(file + ": valid (profile " + r.profile() + ", " + r.overrides().size() + " attribute rules)");
+                out.println(file + ": valid (profile " + r.profile() + ", " + r.overrides().size()
+                        + " attribute rules)");
             }
         }
         out.flush();

@@ -75,7 +75,8 @@ public final class SendCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - t0) / 1e9;
         out.printf(Locale.ROOT, "%d sent, %d with warnings, %d failed, %d skipped (not DICOM); %.1f MB in %.1f s%n",
                 counts.getOrDefault(Outcome.SENT, 0), counts.getOrDefault(Outcome.WARNING, 0),
-                counts.getOrDefault(Outcome.FAILED, 0), counts.getOrDefault(Outcome.SKIPPED, 0), bytes[0] / 1e6, seconds);
+                counts.getOrDefault(Outcome.FAILED, 0), counts.getOrDefault(Outcome.SKIPPED, 0), bytes[0] / 1e6,
+                        seconds);
         out.flush();
         return counts.getOrDefault(Outcome.FAILED, 0) > 0 ? ExitCodes.PARTIAL : ExitCodes.OK;
     }

@@ -58,7 +58,8 @@ final class VaultIdentifiers implements IdentifierSource {
 
     @Override
     public String note() {
-        return "Residual PHI scan without originals: searched for the " + originalIds.size() + " original patient IDs of the vault's map"
+        return "Residual PHI scan without originals: searched for the " + originalIds.size()
+                + " original patient IDs of the vault's map"
                 + (also == null ? "" : " and the values file") + "; the map holds no names, birth dates or accession"
                 + " numbers (give them with --values), and whether dates were shifted needs the originals.";
     }

@@ -46,7 +46,10 @@ public final class Deidentification {
     /** The planner: what it decided goes into the re-identification vault. */
     public PseudonymPlanner planner() { return planner; }
 
-    /** This de-identification asking {@code plans} for each object's plan (a per-study cache in front of the planner, say). */
+    /**
+     * This de-identification asking {@code plans} for each object's plan (a per-study cache in front of the planner,
+     * say).
+     */
     public Deidentification withPlans(PlanSource cache) {
         return new Deidentification(engine, cache, planner);
     }

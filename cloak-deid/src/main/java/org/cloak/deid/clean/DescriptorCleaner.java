@@ -101,7 +101,8 @@ public final class DescriptorCleaner {
         List<String> out = new ArrayList<>();
         try {
             LocalDate d = LocalDate.parse(da.trim().substring(0, 8), DateTimeFormatter.BASIC_ISO_DATE);
-            for (String f : new String[] {"yyyyMMdd", "yyyy-MM-dd", "MM/dd/yyyy", "dd.MM.yyyy", "dd/MM/yyyy", "yyyy.MM.dd"}) {
+            for (String f : new String[] {"yyyyMMdd", "yyyy-MM-dd", "MM/dd/yyyy", "dd.MM.yyyy", "dd/MM/yyyy",
+                    "yyyy.MM.dd"}) {
                 out.add(DateTimeFormatter.ofPattern(f).format(d));
             }
         } catch (RuntimeException e) {
@@ -127,7 +128,8 @@ public final class DescriptorCleaner {
             if (sb.length() > 0) {
                 sb.append('|');
             }
-            boolean wordLike = Character.isLetterOrDigit(v.charAt(0)) && Character.isLetterOrDigit(v.charAt(v.length() - 1));
+            boolean wordLike = Character.isLetterOrDigit(v.charAt(0)) && Character.isLetterOrDigit(v.charAt(v.length(
+                    ) - 1));
             sb.append(wordLike ? "(?<![\\p{L}\\p{N}])" + Pattern.quote(v) + "(?![\\p{L}\\p{N}])" : Pattern.quote(v));
         }
         return Pattern.compile(sb.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);

@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * CSV: new IDs from a mapping file (see {@link CsvMapping}). A PatientID missing from the file
  * is, as configured, numbered like SEQUENTIAL over the unmapped inputs with the configured
- * discovery unit (skipping numbers whose ID the file already gives out), hashed like DETERMINISTIC, or an error that names the
+ * discovery unit (skipping numbers whose ID the file already gives out), hashed like DETERMINISTIC, or an error that
+ * names the
  * column but not the ID.
  */
 final class CsvIds implements PatientIdStrategy {

@@ -25,7 +25,8 @@ final class HashedIds implements PatientIdStrategy {
 
     HashedIds(Secret secret, String prefix, String salt, int width) {
         if (width < 1 || width > MAX_WIDTH) {
-            throw new PseudonymException("Hashed patient IDs need a width of 1 to " + MAX_WIDTH + " characters, not " + width);
+            throw new PseudonymException("Hashed patient IDs need a width of 1 to " + MAX_WIDTH + " characters, not "
+                    + width);
         }
         if ((prefix == null ? 0 : prefix.length()) + width > MAX_WIDTH) {
             throw new PseudonymException("Prefix and hash make patient IDs longer than " + MAX_WIDTH + " characters");

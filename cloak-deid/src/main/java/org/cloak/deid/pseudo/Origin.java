@@ -40,7 +40,8 @@ public record Origin(String root, String rootName, List<String> folders, String 
             }
         }
         return new Origin(r == null ? "" : r.toString(), r == null || r.getFileName() == null ? null
-                : r.getFileName().toString(), folders, relative == null ? null : relative.getFileName().toString(), null);
+                : r.getFileName().toString(), folders, relative == null ? null : relative.getFileName().toString(),
+                        null);
     }
 
     /** This origin, sent by the network peer {@code callingAe}. */

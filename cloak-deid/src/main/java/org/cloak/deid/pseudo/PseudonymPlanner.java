@@ -108,7 +108,8 @@ public final class PseudonymPlanner implements PlanSource {
             this.patientName = ids.patientName() == null ? PatientIdConfig.PatientName.ID : ids.patientName();
             this.shifter = dates.mode() == DateConfig.Mode.SHIFT || dates.birthDate() == DateConfig.BirthDate.SHIFT
                     ? new DateShifter(secret, dates.shiftMinDays(), dates.shiftMaxDays()) : null;
-            this.timepoints = dates.mode() == DateConfig.Mode.TIMEPOINT ? new Timepoints(new TimepointSchedule(dates.schedule())) : null;
+            this.timepoints = dates.mode() == DateConfig.Mode.TIMEPOINT ? new Timepoints(new TimepointSchedule(
+                    dates.schedule())) : null;
         }
 
         /** Whether every input must be observed before the first plan (SEQUENTIAL, numbered fallbacks, time points). */

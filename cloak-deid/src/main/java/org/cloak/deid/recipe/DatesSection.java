@@ -39,7 +39,8 @@ final class DatesSection {
         int min = f.integer("min-days", d.shiftMinDays(), -MAX_SHIFT, MAX_SHIFT);
         int max = f.integer("max-days", d.shiftMaxDays(), -MAX_SHIFT, MAX_SHIFT);
         if (min > max) {
-            throw new RecipeException(f.keyLine("min-days"), "dates.min-days (" + min + ") is above max-days (" + max + ")");
+            throw new RecipeException(f.keyLine("min-days"), "dates.min-days (" + min + ") is above max-days (" + max
+                    + ")");
         }
         List<Integer> schedule = f.has("schedule") ? schedule(f) : d.schedule();
         String fixed = null;
@@ -62,7 +63,8 @@ final class DatesSection {
             }
             int m = Fields.parseInt(s);
             if (m < 0 || m > 1200 || !months.isEmpty() && m <= months.get(months.size() - 1)) {
-                throw new RecipeException(n.line(), "dates.schedule must list months from 0 upwards in increasing order");
+                throw new RecipeException(n.line(),
+                        "dates.schedule must list months from 0 upwards in increasing order");
             }
             months.add(m);
         }

@@ -3,7 +3,6 @@ package org.cloak.deid.recipe;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.cloak.deid.DeidConfig;
@@ -171,7 +170,8 @@ public final class RecipeCompiler {
      */
     private static List<Rule> idRules(Recipe r, List<Rule> profile) {
         PatientIdConfig ids = r.patientId();
-        if (ids.strategy() == PatientIdConfig.Strategy.NONE || !r.patientIdGiven() && !changes(profile, Tag.PatientID)) {
+        if (ids.strategy() == PatientIdConfig.Strategy.NONE || !r.patientIdGiven() && !changes(profile,
+                Tag.PatientID)) {
             return List.of();
         }
         String origin = "recipe: patient-id";

@@ -13,7 +13,8 @@ public final class FindingSink {
         this.showValues = showValues;
     }
 
-    public void add(FindingKind kind, String file, String path, String keyword, String rule, String detail, String value) {
+    public void add(FindingKind kind, String file, String path, String keyword, String rule, String detail,
+            String value) {
         Finding f = new Finding(kind.severity(), kind, file, path, keyword == null ? "" : keyword,
                 rule == null ? "" : rule, detail == null ? "" : detail, showValues ? nz(value) : Masking.mask(value));
         synchronized (findings) {

@@ -15,7 +15,8 @@ public record Identifier(Kind kind, String source, String value) {
     public enum Kind { NAME, ID, ACCESSION, INSTITUTION, BIRTH_DATE, DATE, TEXT }
 
     /** Sources in the order a value found under several of them is attributed (StudyDate before ContentDate). */
-    private static final List<String> SOURCES = List.of("PatientName", "PatientID", "AccessionNumber", "PatientBirthDate",
+    private static final List<String> SOURCES = List.of("PatientName", "PatientID", "AccessionNumber",
+            "PatientBirthDate",
             "StudyDate", "SeriesDate", "AcquisitionDate", "ContentDate");
 
     /** Kind, then the source's rank, then the source's name and the value: deterministic whatever the input order. */

@@ -127,8 +127,10 @@ public final class IdentifierMatcher {
             int max = 0;
             for (Identifier id : ids) {
                 List<byte[]> seen = new ArrayList<>();
-                for (String v : List.of(id.value(), id.value().toUpperCase(Locale.ROOT), id.value().toLowerCase(Locale.ROOT))) {
-                    max = Math.max(max, add(buckets, seen, id, cs.encode(v, id.kind() == Identifier.Kind.NAME), "file charset"));
+                for (String v : List.of(id.value(), id.value().toUpperCase(Locale.ROOT), id.value().toLowerCase(
+                        Locale.ROOT))) {
+                    max = Math.max(max, add(buckets, seen, id, cs.encode(v, id.kind() == Identifier.Kind.NAME),
+                            "file charset"));
                     max = Math.max(max, add(buckets, seen, id, v.getBytes(StandardCharsets.UTF_8), "UTF-8"));
                     if (StandardCharsets.ISO_8859_1.newEncoder().canEncode(v)) {
                         max = Math.max(max, add(buckets, seen, id, v.getBytes(StandardCharsets.ISO_8859_1), "Latin-1"));

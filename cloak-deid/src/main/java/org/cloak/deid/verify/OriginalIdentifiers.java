@@ -70,12 +70,14 @@ public final class OriginalIdentifiers implements IdentifierSource {
         add(out, ds, PLACES, Kind.INSTITUTION);
         String birth = ds.getString(Tag.PatientBirthDate);
         if (birth != null) {
-            DescriptorCleaner.dateForms(birth).forEach(f -> out.add(new Identifier(Kind.BIRTH_DATE, "PatientBirthDate", f)));
+            DescriptorCleaner.dateForms(birth).forEach(f -> out.add(new Identifier(Kind.BIRTH_DATE, "PatientBirthDate",
+                    f)));
         }
         for (int tag : DATES) {
             String d = ds.getString(tag);
             if (d != null) {
-                DescriptorCleaner.dateForms(d).forEach(f -> out.add(new Identifier(Kind.DATE, DataSet.keywordOf(tag), f)));
+                DescriptorCleaner.dateForms(d).forEach(f -> out.add(new Identifier(Kind.DATE, DataSet.keywordOf(tag),
+                        f)));
             }
         }
         Collection<String> known = out.stream().map(i -> i.value().toUpperCase()).toList();

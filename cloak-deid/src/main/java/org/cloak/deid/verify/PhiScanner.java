@@ -52,7 +52,8 @@ public final class PhiScanner {
                 }
                 for (ByteScanner.Hit h : s.finish()) {
                     report(file, path, owner, e, originalTop != null ? originalTop : output, rules, sink,
-                            describe(h.identifier()) + ", in the raw bytes (" + h.encoding() + ")", h.identifier().value());
+                            describe(h.identifier()) + ", in the raw bytes (" + h.encoding() + ")", h.identifier(
+                                    ).value());
                 }
             }
         });
@@ -61,7 +62,8 @@ public final class PhiScanner {
     private static void report(String file, AttributePath path, DataSet owner, Element e, DataSet top, RuleLookup rules,
                                FindingSink sink, String detail, String value) {
         String rule = rules == null ? "" : RuleLookup.describe(rules.resolve(e.tag(), owner, top));
-        sink.add(FindingKind.IDENTIFIER, file, path.toString(), Difference.keywordOf(owner, e.tag()), rule, detail, value);
+        sink.add(FindingKind.IDENTIFIER, file, path.toString(), Difference.keywordOf(owner, e.tag()), rule, detail,
+                value);
     }
 
     private static String describe(Identifier id) {

@@ -40,7 +40,9 @@ public final class References {
         }
     }
 
-    /** @param inputInstances the SOP Instance UIDs the inputs were expected to get in the output (empty without inputs) */
+    /**
+     * @param inputInstances the SOP Instance UIDs the inputs were expected to get in the output ( empty without inputs)
+     */
     public void check(Set<String> inputInstances, FindingSink sink) {
         for (Ref r : refs) {
             if (instances.contains(r.uid())) {

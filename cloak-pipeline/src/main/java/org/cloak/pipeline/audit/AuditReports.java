@@ -35,10 +35,12 @@ public final class AuditReports {
             throw new IllegalArgumentException("the audit workbook password is empty");
         }
         if (password != null && !xlsx) {
-            throw new IllegalArgumentException("--audit-password encrypts an .xlsx audit report, and none was asked for");
+            throw new IllegalArgumentException(
+                    "--audit-password encrypts an .xlsx audit report, and none was asked for");
         }
         if (originalValues && !(xlsx && password != null)) {
-            throw new IllegalArgumentException("--audit-original-values needs an encrypted workbook (--audit report.xlsx"
+            throw new IllegalArgumentException(
+                    "--audit-original-values needs an encrypted workbook (--audit report.xlsx"
                     + " with --audit-password): original values are never written to a CSV or an unencrypted workbook");
         }
     }

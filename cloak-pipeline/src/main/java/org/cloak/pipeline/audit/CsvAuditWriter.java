@@ -47,7 +47,8 @@ public final class CsvAuditWriter {
     /** {@code report.csv} -> {@code report.summary.csv}. */
     public static Path summaryPath(Path csv) {
         String name = csv.getFileName().toString();
-        String base = name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
+        String base = name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4)
+                : name;
         return csv.resolveSibling(base + ".summary.csv");
     }
 

@@ -76,7 +76,8 @@ public final class ExcelAuditWriter {
                     s.failed());
         }
         studies.close();
-        SheetWriter files = new SheetWriter(wb, styles, "Files", List.of("Input SHA-256", "Output", "Study Instance UID",
+        SheetWriter files = new SheetWriter(wb, styles, "Files", List.of("Input SHA-256", "Output",
+                "Study Instance UID",
                 "Outcome", "Tags removed", "Tags modified", "Tags added", "Time (UTC)", "Reason"),
                 new int[] {66, 60, 64, 13, 13, 14, 11, 20, 60}, Long.MAX_VALUE);
         boolean values = log.originalValues();

@@ -101,7 +101,8 @@ public record FileRecord(String inputHash, String output, String study, FileOutc
 
     private static String relative(Path output) {
         if (output.isAbsolute()) {
-            throw new IllegalArgumentException("the output path of an audit record must be relative to the output folder");
+            throw new IllegalArgumentException(
+                    "the output path of an audit record must be relative to the output folder");
         }
         return Digests.slashes(output);
     }

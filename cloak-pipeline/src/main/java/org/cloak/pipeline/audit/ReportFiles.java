@@ -24,7 +24,8 @@ final class ReportFiles {
         Path temp = Files.createTempFile(dir, ".cloak-report-", ".part");
         boolean done = false;
         try {
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
                 OutputStream out = Channels.newOutputStream(ch);
                 content.writeTo(out);
                 out.flush();

@@ -95,7 +95,8 @@ final class SheetWriter {
     void close() {
         sheet.setAutoFilter(new CellRangeAddress(0, Math.max(row - 1, 0), 0, header.size() - 1));
         if (dropped > 0 && row < EXCEL_ROWS) {
-            sheet.createRow(row++).createCell(0).setCellValue(dropped + " more rows left out (limit " + maxRows + " rows)");
+            sheet.createRow(row++).createCell(0).setCellValue(dropped + " more rows left out (limit " + maxRows
+                    + " rows)");
         }
     }
 

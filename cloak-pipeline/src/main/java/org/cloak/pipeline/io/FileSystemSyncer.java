@@ -55,7 +55,8 @@ final class FileSystemSyncer implements Syncer {
         try {
             if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
-                throw new IOException("flushing the output to disk did not finish within " + TIMEOUT_MINUTES + " minutes");
+                throw new IOException("flushing the output to disk did not finish within " + TIMEOUT_MINUTES
+                        + " minutes");
             }
         } catch (InterruptedException e) {
             p.destroyForcibly();

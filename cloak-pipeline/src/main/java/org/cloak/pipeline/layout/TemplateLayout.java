@@ -8,7 +8,8 @@ import org.cloak.dicom.dict.ElementDictionary;
 import org.cloak.pipeline.source.InputItem;
 
 /**
- * Names output files from their new values: {@code {PatientID}/{timepoint|StudyDate|StudyInstanceUID}/series{series}/IM{index:04}.dcm}.
+ * Names output files from their new values: {@code
+ * {PatientID}/{timepoint|StudyDate|StudyInstanceUID}/series{series}/IM{index:04}.dcm}.
  * A field is {@code {name}} or {@code {name:0W}} (zero-padded to W digits); {@code a|b} takes the
  * first non-empty of several names. Names are attribute keywords (values of the de-identified
  * data set, never the original) or {@code timepoint}, {@code index}, {@code series}. Each path
@@ -16,7 +17,8 @@ import org.cloak.pipeline.source.InputItem;
  */
 public final class TemplateLayout implements OutputLayout {
     /** NILS-like: {@code P001/M00/series1/IM0001.dcm}; the study date when the recipe gives no time points. */
-    public static final String DEFAULT = "{PatientID}/{timepoint|StudyDate|StudyInstanceUID}/series{series}/IM{index:04}.dcm";
+    public static final String DEFAULT
+            = "{PatientID}/{timepoint|StudyDate|StudyInstanceUID}/series{series}/IM{index:04}.dcm";
 
     private record Field(List<String> names, int width, List<Integer> tags) {}
 

@@ -97,8 +97,10 @@ public final class DeidStoreHandler implements StoreHandler {
             DataSet header = read instanceof FileProcessor.Read.Parsed p ? p.file().dataset() : null;
             if (header != null && !request.sopInstanceUid().equals(header.getString(Tag.SOPInstanceUID))) {
                 failed.increment();
-                ledger.failed(Path.of(name(request.sopInstanceUid()) + ".dcm"), "SOP Instance UID differs from the request");
-                return Status.DATA_SET_DOES_NOT_MATCH_SOP_CLASS.withComment("SOP Instance UID differs from the request");
+                ledger.failed(Path.of(name(request.sopInstanceUid()) + ".dcm"),
+                        "SOP Instance UID differs from the request");
+                return Status.DATA_SET_DOES_NOT_MATCH_SOP_CLASS.withComment(
+                        "SOP Instance UID differs from the request");
             }
             Path relative = relative(request, header);
             InputItem item = new InputItem(file, spool.dir(), relative);
@@ -193,7 +195,8 @@ public final class DeidStoreHandler implements StoreHandler {
 
     private static String sha256(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(
+                    StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
         }

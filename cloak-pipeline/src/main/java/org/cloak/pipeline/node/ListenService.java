@@ -46,7 +46,8 @@ public final class ListenService implements AutoCloseable {
     /** Output paths remembered for collision checks; older ones are checked on disk. */
     private static final int REMEMBERED_OUTPUTS = 65536;
     /** Enough of an output to read its SOP Instance UID. */
-    private static final ReadOptions OWNER = ReadOptions.DEFAULT.withBulkThreshold(64).withSkipFrom(Tags.of(0x0009, 0x0000));
+    private static final ReadOptions OWNER = ReadOptions.DEFAULT.withBulkThreshold(64).withSkipFrom(Tags.of(0x0009,
+            0x0000));
     private final DicomServer server;
     private boolean stopped;
 
@@ -103,7 +104,8 @@ public final class ListenService implements AutoCloseable {
         ForwardQueue forward = options.forward() == null ? null
                 : new ForwardQueue(options.outputDir(), options.forward(), options.forwardScu(), options.forwardWait());
         NodeLedger ledger = new NodeLedger(options.outputDir(), hooks.vault(), hooks.audit(), planner, plans);
-        DeidStoreHandler handler = new DeidStoreHandler(spool, processor, deid.engine().config().uids(), forward, ledger,
+        DeidStoreHandler handler = new DeidStoreHandler(spool, processor, deid.engine().config().uids(), forward,
+                ledger,
                 options.threads());
         return new ListenService(options, handler, forward, ledger);
     }

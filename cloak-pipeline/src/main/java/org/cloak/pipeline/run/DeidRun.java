@@ -75,7 +75,10 @@ public final class DeidRun {
         return of(recipe, secret, processingDate, false);
     }
 
-    /** As {@link #of(Recipe, Secret, LocalDate)}; {@code recordValues} keeps original values in the changes for an encrypted audit. */
+    /**
+     * As {@link #of(Recipe, Secret, LocalDate)}; {@code recordValues} keeps original values in the changes for an
+     * encrypted audit.
+     */
     public static DeidRun of(Recipe recipe, Secret secret, LocalDate processingDate, boolean recordValues) {
         return new DeidRun(Recipes.prepare(recipe, secret, processingDate, recordValues));
     }
@@ -123,7 +126,8 @@ public final class DeidRun {
         Files.createDirectories(out);
         options.folder().recordQuarantine(options.quarantineDir());
         try (Journal journal = Journal.open(out, options.restart());
-             LeafTracker tracker = new LeafTracker(out, index, journal, hooks, planner, progress, Syncer.forTree(out))) {
+             LeafTracker tracker = new LeafTracker(out, index, journal, hooks, planner, progress, Syncer.forTree(
+                     out))) {
             progress.planned(items.size(), index.leaves().keySet().stream()
                     .filter(l -> !l.equals(StudyIndex.UNREADABLE)).count());
             List<InputItem> work = new ArrayList<>();

@@ -103,7 +103,8 @@ public final class FileProcessor {
     /** Processes one input; the result says how it ended. */
     public FileResult process(InputItem item) {
         Read r = read(item);
-        return r instanceof Read.Parsed p ? process(item, p.file(), p.size(), item.origin()) : ((Read.Ended) r).result();
+        return r instanceof Read.Parsed p ? process(item, p.file(), p.size(), item.origin()) : ((Read.Ended) r).result(
+                );
     }
 
     /** How reading an input ended: parsed, or already at its end (skipped, quarantined, failed). */
@@ -113,7 +114,10 @@ public final class FileProcessor {
         record Ended(FileResult result) implements Read {}
     }
 
-    /** Sniffs and parses one input, with one open and, for a small file, one read; a large file's pixel data stays in it. */
+    /**
+     * Sniffs and parses one input, with one open and, for a small file, one read; a large file's pixel data stays in
+     * it.
+     */
     public Read read(InputItem item) {
         long size = 0;
         try (DicomInput input = DicomInput.open(item.file(), ReadOptions.DEFAULT)) {

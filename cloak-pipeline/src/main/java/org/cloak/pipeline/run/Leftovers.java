@@ -35,7 +35,8 @@ public final class Leftovers {
 
     static boolean isTemp(Path p) {
         String name = p.getFileName().toString();
-        return name.startsWith(AtomicFiles.TEMP_PREFIX) && name.endsWith(AtomicFiles.TEMP_SUFFIX) && Files.isRegularFile(p);
+        return name.startsWith(AtomicFiles.TEMP_PREFIX) && name.endsWith(AtomicFiles.TEMP_SUFFIX)
+                && Files.isRegularFile(p);
     }
 
     /** Deletes a folder and everything in it, if it exists. */

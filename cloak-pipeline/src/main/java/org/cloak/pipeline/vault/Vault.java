@@ -106,7 +106,8 @@ public final class Vault implements AutoCloseable {
         byte[] key;
         if (source instanceof KeySource.Passphrase p) {
             if (p.chars().length < MIN_PASSPHRASE) {
-                throw new VaultException("A new vault needs a passphrase of at least " + MIN_PASSPHRASE + " characters");
+                throw new VaultException("A new vault needs a passphrase of at least " + MIN_PASSPHRASE
+                        + " characters");
             }
             byte[] salt = VaultCrypto.random(VaultCrypto.SALT_BYTES);
             header = VaultHeader.forPassphrase(salt, VaultCrypto.ITERATIONS);
@@ -164,7 +165,8 @@ public final class Vault implements AutoCloseable {
             return VaultCrypto.derive(p.chars(), header.salt(), header.key().iterations());
         }
         if (!(source instanceof KeySource.KeyFile f)) {
-            throw new VaultException("The vault " + dir + " is protected by a key file, not a passphrase: give its key file"
+            throw new VaultException("The vault " + dir
+                    + " is protected by a key file, not a passphrase: give its key file"
                     + " (default " + KeySource.defaultKeyFile() + ") and unset " + KeySource.PASSPHRASE_ENV);
         }
         return KeyFiles.load(f.file(), dir);

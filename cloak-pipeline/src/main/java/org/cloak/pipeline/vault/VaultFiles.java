@@ -151,7 +151,8 @@ final class VaultFiles {
     }
 
     private static FileAttribute<?>[] attributes(Path dir) {
-        return posix(dir) ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE)} : new FileAttribute<?>[0];
+        return posix(dir) ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE)}
+                : new FileAttribute<?>[0];
     }
 
     private static boolean posix(Path p) {

@@ -1,6 +1,5 @@
 package org.cloak.pipeline.verify;
 
-import org.cloak.deid.verify.*;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,9 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.cloak.deid.pseudo.Origin;
 import org.cloak.deid.pseudo.PseudonymPlanner;
+import org.cloak.deid.pseudo.Secret;
 import org.cloak.deid.pseudo.UidMapper;
 import org.cloak.deid.recipe.Recipe;
-import org.cloak.deid.pseudo.Secret;
+import org.cloak.deid.verify.OriginalIdentifiers;
 import org.cloak.dicom.data.DataSet;
 import org.cloak.dicom.dict.Tag;
 import org.cloak.dicom.io.DicomReader;

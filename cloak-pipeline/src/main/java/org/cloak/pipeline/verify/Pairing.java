@@ -1,6 +1,5 @@
 package org.cloak.pipeline.verify;
 
-import org.cloak.deid.verify.*;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;

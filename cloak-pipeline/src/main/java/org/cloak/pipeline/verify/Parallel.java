@@ -1,6 +1,5 @@
 package org.cloak.pipeline.verify;
 
-import org.cloak.deid.verify.*;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;

@@ -1,7 +1,5 @@
 package org.cloak.pipeline.verify;
 
-import org.cloak.pipeline.folder.OutputFolder;
-import org.cloak.deid.verify.*;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +8,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.cloak.pipeline.folder.OutputFolder;
 
 /**
  * The inputs a run quarantined, read from the reason files in {@code OUT/.cloak/quarantine}

@@ -1,6 +1,5 @@
 package org.cloak.pipeline.verify;
 
-import org.cloak.deid.verify.*;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;

@@ -1,7 +1,5 @@
 package org.cloak.pipeline.verify;
 
-import org.cloak.pipeline.folder.OutputFolder;
-import org.cloak.deid.verify.*;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -12,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.cloak.pipeline.folder.OutputFolder;
 
 /**
  * The sign-off records of an output folder: JSON lines appended to

@@ -1,17 +1,19 @@
 package org.cloak.pipeline.verify;
 
-import org.cloak.deid.verify.*;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.cloak.pipeline.verify.VerifyReport.SeriesSummary;
-import org.cloak.pipeline.verify.VerifyReport.StudySummary;
+import org.cloak.deid.verify.Finding;
+import org.cloak.deid.verify.Masking;
+import org.cloak.deid.verify.Severity;
 import org.cloak.dicom.data.DataSet;
 import org.cloak.dicom.dict.Tag;
 import org.cloak.dicom.dict.Tags;
+import org.cloak.pipeline.verify.VerifyReport.SeriesSummary;
+import org.cloak.pipeline.verify.VerifyReport.StudySummary;
 
 /** Pass or fail per study and series of the output, from the findings of their files. */
 final class Summaries {

@@ -1,7 +1,5 @@
 package org.cloak.pipeline.verify;
 
-import org.cloak.pipeline.folder.OutputFolder;
-import org.cloak.deid.verify.*;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.cloak.pipeline.folder.OutputFolder;
 
 /**
  * The files of a tree, sorted, without the state folder {@value OutputFolder#STATE} at its top (where

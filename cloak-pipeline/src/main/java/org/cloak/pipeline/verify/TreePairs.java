@@ -1,6 +1,5 @@
 package org.cloak.pipeline.verify;
 
-import org.cloak.deid.verify.*;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

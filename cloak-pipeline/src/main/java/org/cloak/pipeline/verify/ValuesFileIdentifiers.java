@@ -1,6 +1,5 @@
 package org.cloak.pipeline.verify;
 
-import org.cloak.deid.verify.*;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +15,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.cloak.deid.clean.DescriptorCleaner;
 import org.cloak.deid.verify.Identifier.Kind;
+import org.cloak.deid.verify.Identifier;
+import org.cloak.deid.verify.IdentifierMatcher;
+import org.cloak.deid.verify.IdentifierSource;
 import org.cloak.dicom.data.DataSet;
 import org.cloak.dicom.dict.Tag;
 
@@ -50,7 +52,8 @@ public final class ValuesFileIdentifiers implements IdentifierSource {
                 into.addAll(forms(kind, value));
             }
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new IOException(csv + ": needs the columns patient,kind,value (" + e.getClass().getSimpleName() + ")");
+            throw new IOException(csv + ": needs the columns patient,kind,value (" + e.getClass().getSimpleName()
+                    + ")");
         }
         return new ValuesFileIdentifiers(byPatient, everyone);
     }
@@ -71,7 +74,8 @@ public final class ValuesFileIdentifiers implements IdentifierSource {
         String source = "values file";
         switch (kind) {
             case NAME -> DescriptorCleaner.nameForms(value).forEach(f -> out.add(new Identifier(kind, source, f)));
-            case DATE, BIRTH_DATE -> DescriptorCleaner.dateForms(value).forEach(f -> out.add(new Identifier(kind, source, f)));
+            case DATE, BIRTH_DATE -> DescriptorCleaner.dateForms(value).forEach(f -> out.add(new Identifier(kind,
+                    source, f)));
             default -> out.add(new Identifier(kind, source, value));
         }
         return out;
@@ -81,7 +85,8 @@ public final class ValuesFileIdentifiers implements IdentifierSource {
         try {
             return Kind.valueOf(s.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new IOException(csv + " line " + line + ": unknown kind '" + s + "' (name, id, accession, institution,"
+            throw new IOException(csv + " line " + line + ": unknown kind '" + s
+                    + "' (name, id, accession, institution,"
                     + " birth-date, date, text)");
         }
     }

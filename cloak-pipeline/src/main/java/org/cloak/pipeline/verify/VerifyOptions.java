@@ -1,12 +1,12 @@
 package org.cloak.pipeline.verify;
 
-import org.cloak.deid.verify.*;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.cloak.deid.pseudo.Secret;
 import org.cloak.deid.pseudo.SecretStore;
 import org.cloak.deid.recipe.Recipe;
+import org.cloak.deid.verify.IdentifierSource;
 
 /**
  * What to verify and how.
@@ -32,11 +32,13 @@ public record VerifyOptions(Path outDir, Path inDir, Recipe recipe, String recip
     }
 
     public VerifyOptions withOutput(Path out) {
-        return new VerifyOptions(out, inDir, recipe, recipeLabel, secret, identifiers, extraPairing, showValues, threads);
+        return new VerifyOptions(out, inDir, recipe, recipeLabel, secret, identifiers, extraPairing, showValues,
+                threads);
     }
 
     public VerifyOptions withInput(Path in) {
-        return new VerifyOptions(outDir, in, recipe, recipeLabel, secret, identifiers, extraPairing, showValues, threads);
+        return new VerifyOptions(outDir, in, recipe, recipeLabel, secret, identifiers, extraPairing, showValues,
+                threads);
     }
 
     public VerifyOptions withRecipe(Recipe r, String label) {

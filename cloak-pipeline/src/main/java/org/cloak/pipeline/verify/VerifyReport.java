@@ -1,7 +1,7 @@
 package org.cloak.pipeline.verify;
 
-import org.cloak.deid.verify.*;
 import java.util.List;
+import org.cloak.deid.verify.Finding;
 
 /**
  * The result of a check: what was checked, pass or fail per study and series, every finding.

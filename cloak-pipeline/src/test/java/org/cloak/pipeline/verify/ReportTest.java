@@ -1,9 +1,5 @@
 package org.cloak.pipeline.verify;
 
-import org.cloak.deid.verify.Finding;
-import org.cloak.deid.verify.FindingKind;
-import org.cloak.deid.verify.Masking;
-import org.cloak.deid.verify.Severity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -12,6 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.cloak.deid.verify.Finding;
+import org.cloak.deid.verify.FindingKind;
+import org.cloak.deid.verify.Masking;
+import org.cloak.deid.verify.Severity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,5 @@
 package org.cloak.pipeline.verify;
 
-import org.cloak.deid.verify.FindingKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -12,6 +11,7 @@ import java.util.function.Consumer;
 import org.cloak.deid.pseudo.Secret;
 import org.cloak.deid.pseudo.SecretStore;
 import org.cloak.deid.recipe.Recipe;
+import org.cloak.deid.verify.FindingKind;
 import org.cloak.dicom.data.Bytes;
 import org.cloak.dicom.data.DataSet;
 import org.cloak.dicom.data.Sequence;

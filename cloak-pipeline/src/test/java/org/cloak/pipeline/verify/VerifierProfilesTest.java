@@ -1,7 +1,5 @@
 package org.cloak.pipeline.verify;
 
-import org.cloak.deid.verify.Finding;
-import org.cloak.deid.verify.FindingKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -17,6 +15,8 @@ import org.cloak.deid.pseudo.SecretStore;
 import org.cloak.deid.recipe.Recipe;
 import org.cloak.deid.rule.Condition;
 import org.cloak.deid.rule.Selector;
+import org.cloak.deid.verify.Finding;
+import org.cloak.deid.verify.FindingKind;
 import org.cloak.dicom.dict.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
