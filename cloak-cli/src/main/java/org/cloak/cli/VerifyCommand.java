@@ -10,8 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.cloak.deid.pseudo.PseudonymException;
-import org.cloak.deid.pseudo.Secret;
-import org.cloak.pipeline.vault.Vault;
 import org.cloak.pipeline.vault.VaultException;
 import org.cloak.deid.recipe.Recipe;
 import org.cloak.deid.verify.Finding;
@@ -130,23 +128,8 @@ public final class VerifyCommand implements Callable<Integer> {
             throw new RunCommand.UsageException("--note goes with --reviewer");
         }
         IdentifierSource fromFile = values == null ? null : ValuesFileIdentifiers.read(values);
-        Path dir = key.vaultDir();
-        Secret secret;
-        IdentifierSource ids = fromFile;
-        if (Vault.exists(dir)) {
-            // Opened, never created: a new vault could not reproduce the run's pseudonyms.
-            try (Vault v = Vault.open(dir, key.keySource(env))) {
-                secret = v.secret();
-                if (in == null) {
-                    ids = VaultIdentifiers.of(v, fromFile);
-                }
-            }
-        } else {
-            secret = VerifyOptions.existingSecret(dir);
-        }
         VerifyOptions o = VerifyOptions.of(out).withInput(in).withRecipe(recipe(), label())
-                .withSecret(secret)
-                .withIdentifiers(ids)
+                .withRunSecret(key.vaultDir(), key.keySource(env), fromFile)
                 .showingValues(showValues);
         return threads == null ? o : o.withThreads(threads);
     }

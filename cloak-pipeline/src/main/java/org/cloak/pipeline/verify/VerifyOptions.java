@@ -1,5 +1,6 @@
 package org.cloak.pipeline.verify;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -7,6 +8,8 @@ import org.cloak.deid.pseudo.Secret;
 import org.cloak.deid.pseudo.SecretStore;
 import org.cloak.deid.recipe.Recipe;
 import org.cloak.deid.verify.IdentifierSource;
+import org.cloak.pipeline.vault.KeySource;
+import org.cloak.pipeline.vault.Vault;
 
 /**
  * What to verify and how.
@@ -18,7 +21,7 @@ import org.cloak.deid.verify.IdentifierSource;
  * @param secret the run's secret, or null when it is not known (then values that depend on it
  *     are only checked to differ from the original)
  * @param identifiers where identifying values come from when not from the originals (a values
- *     file, the vault's map through cloak-cli's VaultIdentifiers), or null to use the originals
+ *     file, the vault's map through {@link VaultIdentifiers}), or null to use the originals
  * @param extraPairing a pairing tried before the built-in ones (the pipeline's audit, later), or null
  * @param showValues put clear values in the report instead of masked ones
  * @param threads worker threads
@@ -72,6 +75,24 @@ public record VerifyOptions(Path outDir, Path inDir, Recipe recipe, String recip
      */
     public static Secret existingSecret(Path vault) {
         return Files.isRegularFile(vault.resolve(SecretStore.KEY_FILE)) ? SecretStore.loadOrCreate(vault) : null;
+    }
+
+    /**
+     * These options with the run's secret from its vault, which is opened, never created (a new
+     * secret could not reproduce the run's pseudonyms). Without originals to compare with, the
+     * vault's map gives the identifiers to search for, besides {@code others}.
+     *
+     * @param others identifiers from elsewhere (a values file), or null
+     * @throws org.cloak.pipeline.vault.VaultException when the vault exists but cannot be opened
+     */
+    public VerifyOptions withRunSecret(Path vaultDir, KeySource key, IdentifierSource others) throws IOException {
+        if (!Vault.exists(vaultDir)) {
+            return withSecret(existingSecret(vaultDir)).withIdentifiers(others);
+        }
+        try (Vault v = Vault.open(vaultDir, key)) {
+            IdentifierSource ids = inDir() == null ? VaultIdentifiers.of(v, others) : others;
+            return withSecret(v.secret()).withIdentifiers(ids);
+        }
     }
 
     /** The date used for processing-date rules when replaying (any date is accepted there). */

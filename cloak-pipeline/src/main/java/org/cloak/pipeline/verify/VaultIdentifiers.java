@@ -1,4 +1,4 @@
-package org.cloak.cli;
+package org.cloak.pipeline.verify;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -21,10 +21,9 @@ import org.cloak.pipeline.vault.Vault;
  * map: every original PatientID the map holds is searched in every output (a patient's ID leaking
  * into another patient's file is as much a leak), plus the values of another source (a values
  * file) when given. The map holds IDs only, so names and dates still need a values file.
- * Lives in cloak-cli because the verifier (cloak-deid) cannot depend on the vault (cloak-pipeline).
  */
-final class VaultIdentifiers implements IdentifierSource {
-    static final String SOURCE = "PatientID in the vault";
+public final class VaultIdentifiers implements IdentifierSource {
+    public static final String SOURCE = "PatientID in the vault";
 
     private final List<Identifier> originalIds;
     private final IdentifierSource also;
