@@ -2,14 +2,9 @@ package org.cloak.pipeline.node;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.regex.Pattern;
 import org.cloak.deid.pseudo.Origin;
 import org.cloak.deid.pseudo.UidMapper;
 import org.cloak.dicom.data.DataSet;
@@ -17,6 +12,7 @@ import org.cloak.dicom.dict.Tag;
 import org.cloak.net.dimse.Status;
 import org.cloak.net.scp.StoreHandler;
 import org.cloak.net.scp.StoreRequest;
+import org.cloak.pipeline.layout.ReceivedNames;
 import org.cloak.pipeline.run.FileProcessor;
 import org.cloak.pipeline.run.FileResult;
 import org.cloak.pipeline.source.InputItem;
@@ -32,19 +28,17 @@ import org.slf4j.LoggerFactory;
  * the quarantine copy, is on disk (and queued); A700 when the disk failed; A900 when the data
  * set is not the instance the request announced; C000 when it is not DICOM at all.
  *
- * <p>Outputs are named by the de-identified UIDs: {@code OUT/<study>/<series>/<instance>.dcm},
- * so names carry nothing the data set does not. De-identification runs on the association's
+ * <p>An instance goes by its {@link ReceivedNames} name (de-identified UIDs) in the audit and the
+ * quarantine; its output is named by the listener's layout. De-identification runs on the association's
  * thread, at most {@code threads} at once (CPU), while any number of associations may be
  * receiving (network).
  */
 public final class DeidStoreHandler implements StoreHandler {
     private static final Logger LOG = LoggerFactory.getLogger(DeidStoreHandler.class);
-    private static final Pattern SAFE_UID = Pattern.compile("[0-9]+(\\.[0-9]+){0,63}");
-    private static final int UID_MAX = 64;
 
     private final Spool spool;
     private final FileProcessor processor;
-    private final UidMapper uids;
+    private final ReceivedNames names;
     private final ForwardQueue forward;
     private final NodeLedger ledger;
     private final Semaphore cpu;
@@ -65,7 +59,7 @@ public final class DeidStoreHandler implements StoreHandler {
         }
         this.spool = spool;
         this.processor = processor;
-        this.uids = uids;
+        this.names = new ReceivedNames(uids);
         this.forward = forward;
         this.ledger = ledger;
         this.cpu = new Semaphore(threads);
@@ -86,23 +80,23 @@ public final class DeidStoreHandler implements StoreHandler {
         Spool.Received received = spool.receive(request, dataSet);
         if (!received.ok()) {
             failed.increment();
-            ledger.failed(Path.of(name(request.sopInstanceUid()) + ".dcm"), "could not spool the instance");
+            ledger.failed(names.instance(request.sopInstanceUid()), "could not spool the instance");
             return Status.OUT_OF_RESOURCES.withComment("could not spool the instance");
         }
         Path file = received.file();
         try {
             // one parse serves the check of the request, the output's name and the engine
-            Path provisional = Path.of("unreadable", name(request.sopInstanceUid()) + ".dcm");
+            Path provisional = names.of(request.sopInstanceUid(), null);
             FileProcessor.Read read = processor.read(new InputItem(file, spool.dir(), provisional));
             DataSet header = read instanceof FileProcessor.Read.Parsed p ? p.file().dataset() : null;
             if (header != null && !request.sopInstanceUid().equals(header.getString(Tag.SOPInstanceUID))) {
                 failed.increment();
-                ledger.failed(Path.of(name(request.sopInstanceUid()) + ".dcm"),
+                ledger.failed(names.instance(request.sopInstanceUid()),
                         "SOP Instance UID differs from the request");
                 return Status.DATA_SET_DOES_NOT_MATCH_SOP_CLASS.withComment(
                         "SOP Instance UID differs from the request");
             }
-            Path relative = relative(request, header);
+            Path relative = names.of(request.sopInstanceUid(), header);
             InputItem item = new InputItem(file, spool.dir(), relative);
             if (!(read instanceof FileProcessor.Read.Parsed parsed)) {
                 return finish(((FileProcessor.Read.Ended) read).result(), relative);
@@ -169,36 +163,5 @@ public final class DeidStoreHandler implements StoreHandler {
         ledger.failed(relative, result instanceof FileResult.Failed f ? f.reason() : "not a DICOM data set");
         return result instanceof FileResult.Skipped ? Status.CANNOT_UNDERSTAND.withComment("not a DICOM data set")
                 : Status.OUT_OF_RESOURCES.withComment("could not store the instance");
-    }
-
-    /** {@code <study>/<series>/<instance>.dcm} in de-identified UIDs. */
-    private Path relative(StoreRequest request, DataSet header) {
-        String instance = name(request.sopInstanceUid());
-        if (header == null) {
-            return Path.of("unreadable", instance + ".dcm");
-        }
-        return Path.of(name(header.getString(Tag.StudyInstanceUID)), name(header.getString(Tag.SeriesInstanceUID)),
-                instance + ".dcm");
-    }
-
-    /** The de-identified UID when it is a plain UID, else a hash of it, never a path trick. */
-    private String name(String uid) {
-        if (uid == null || uid.isEmpty()) {
-            return "none";
-        }
-        String mapped = uids.map(uid);
-        if (mapped != null && mapped.length() <= UID_MAX && SAFE_UID.matcher(mapped).matches()) {
-            return mapped;
-        }
-        return "x" + sha256(mapped != null ? mapped : uid).substring(0, 32);
-    }
-
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(
-                    StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
     }
 }
