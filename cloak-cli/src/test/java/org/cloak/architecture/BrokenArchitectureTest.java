@@ -20,7 +20,6 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.cloak.architecture.ArchitectureTest.Edge;
 import org.cloak.architecture.ArchitectureTest.Rules;
-import org.cloak.architecture.fixture.cli.BadMainUsesServer;
 import org.cloak.architecture.fixture.deid.BadEngineReadsImages;
 import org.cloak.architecture.fixture.deid.BadEngineUsesPixel;
 import org.cloak.architecture.fixture.deid.BadEngineUsesVerify;
@@ -31,6 +30,7 @@ import org.cloak.architecture.fixture.dicom.Codec;
 import org.cloak.architecture.fixture.net.BadLinkUsesPipeline;
 import org.cloak.architecture.fixture.pipeline.BadBatchUsesCli;
 import org.cloak.architecture.fixture.pipeline.BadBatchUsesNet;
+import org.cloak.architecture.fixture.server.BadApiUsesCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -69,7 +69,7 @@ class BrokenArchitectureTest {
                         BadEngineUsesPixel.class),
                 arguments("pipeline not on cli", rule(Rules::pipelineDoesNotDependOnTheCli), BadBatchUsesCli.class),
                 arguments("no module on a front end", rule(Rules::noModuleDependsOnAFrontEnd),
-                        BadMainUsesServer.class),
+                        BadApiUsesCli.class),
                 arguments("no module on a front end (pipeline)", rule(Rules::noModuleDependsOnAFrontEnd),
                         BadBatchUsesCli.class),
                 arguments("image libraries in pixel only", rule(Rules::imageLibrariesInPixelOnly),
