@@ -46,6 +46,7 @@ public final class ExcelAuditWriter {
         if (log.originalValues() && password == null) {
             throw new IllegalArgumentException("original values go only into an encrypted workbook: give a password");
         }
+        PoiTemp.ensurePrivate();
         SXSSFWorkbook wb = password == null ? new SXSSFWorkbook() : new SXSSFWorkbookWithCustomZipEntrySource();
         try {
             fill(wb, log, summary);

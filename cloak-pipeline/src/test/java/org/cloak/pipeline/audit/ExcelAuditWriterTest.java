@@ -55,6 +55,21 @@ class ExcelAuditWriterTest {
     }
 
     @Test
+    void poiKeepsItsTemporaryFilesInAnOwnerOnlyFolderOfThisProcess() throws IOException {
+        write(false, null);
+        java.io.File probe = org.apache.poi.util.TempFile.createTempFile("probe", ".tmp");
+        try {
+            Path folder = probe.toPath().getParent();
+            // POI's default is the shared <tmp>/poifiles, which breaks for every user but the first
+            assertThat(folder.getFileName().toString()).isNotEqualTo("poifiles").startsWith("cloak-poi-");
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)))
+                    .isEqualTo("rwx------");
+        } finally {
+            Files.deleteIfExists(probe.toPath());
+        }
+    }
+
+    @Test
     void thePlainWorkbookOpensWithPoiAndHasTheFourSheetsWithTheRightCounts() throws IOException {
         Path xlsx = write(false, null);
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(xlsx))) {
