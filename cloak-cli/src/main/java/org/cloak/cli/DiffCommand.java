@@ -41,7 +41,10 @@ public final class DiffCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "B", description = "a file or folder (e.g. the de-identified output)")
     Path b;
 
-    /** With --vault: pair B's files with A's through the UIDs of the run that made B (its secret). */
+    /**
+     * Pair B's files with A's through the UIDs of the run that made B ( its vault's secret; default vault when not
+     * given).
+     */
     @CommandLine.Mixin
     VaultCommand.KeyOptions key = new VaultCommand.KeyOptions();
 
@@ -72,7 +75,8 @@ public final class DiffCommand implements Callable<Integer> {
     }
 
     private int trees(PrintWriter out, PrintWriter err) throws IOException {
-        Secret secret = key.vault == null ? null : secret(key.vault);
+        // the run's vault, as verify finds it: the one named, else the default one
+        Secret secret = secret(key.vaultDir());
         if (key.vault != null && secret == null) {
             err.println("cloak diff: no secret in " + key.vault + "; pairing by relative path and unchanged UIDs only");
         }

@@ -44,6 +44,25 @@ class DiffCommandTest {
     }
 
     @Test
+    void treesOfARunWithTheDefaultVaultArePairedWithoutNamingIt() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in/s"));
+        for (int i = 1; i <= 2; i++) {
+            Fixtures.write(Fixtures.ct().instance(i).build(), in.resolve(i + ".dcm"));
+        }
+        String home = System.getProperty("user.home");
+        System.setProperty("user.home", Files.createDirectories(dir.resolve("home")).toString());
+        try {
+            assertThat(cloak("run", "--in", dir.resolve("in").toString(), "--out", dir.resolve("out").toString()))
+                    .isZero();
+            // the default layout renames every file: only the vault's secret pairs them
+            cloak("diff", dir.resolve("in").toString(), dir.resolve("out").toString());
+            assertThat(stdout).contains("2 pairs,").contains("0 only in A, 0 only in B");
+        } finally {
+            System.setProperty("user.home", home);
+        }
+    }
+
+    @Test
     void treesArePairedByRelativePathAndUnpairedFilesListed() throws Exception {
         Path a = Files.createDirectories(dir.resolve("a/s"));
         Path b = Files.createDirectories(dir.resolve("b/s"));
