@@ -22,6 +22,11 @@ import org.cloak.dicom.dict.Tag;
  */
 record FileFacts(String patientId, String studyUid, LocalDate date, String topFolder, List<String> folders)
         implements Serializable {
+    /**
+     * Prefix of the identity of a file without PatientID: its study. A backslash cannot occur
+     * in a PatientID (LO), so no real ID collides with it.
+     */
+    static final String NO_ID_PREFIX = "\\study:";
     private static final int[] DATE_TAGS = {Tag.StudyDate, Tag.SeriesDate, Tag.AcquisitionDate, Tag.ContentDate};
 
     static FileFacts of(DataSet header, Origin origin) {
@@ -38,6 +43,15 @@ record FileFacts(String patientId, String studyUid, LocalDate date, String topFo
         }
         return new FileFacts(orEmpty(header.getString(Tag.PatientID)), orEmpty(header.getString(Tag.StudyInstanceUID)),
                 studyDate(header), top, List.copyOf(folders));
+    }
+
+    /**
+     * Whom the file belongs to for pseudonymization: the original PatientID, or, when that is
+     * empty or missing, the file's own study, so that unrelated files without an ID (an SR, an RT
+     * plan, a DICOMDIR of another patient) are never merged into one patient.
+     */
+    String patientKey() {
+        return !patientId.isEmpty() ? patientId : NO_ID_PREFIX + studyUid;
     }
 
     /** The same file without its date: what identifies the patient and study it belongs to. */

@@ -73,6 +73,6 @@ final class FolderIds implements PatientIdStrategy {
 
     private String fallbackKey(FileFacts file) {
         String folder = file.folderAt(depth);
-        return folder != null ? "folder:" + folder : "id:" + file.patientId();
+        return folder != null ? "folder:" + folder : "id:" + file.patientKey();
     }
 }

@@ -41,7 +41,7 @@ final class HashedIds implements PatientIdStrategy {
     public boolean needsDiscovery() { return false; }
 
     @Override
-    public String newId(FileFacts file) { return known.computeIfAbsent(file.patientId(), this::idFor); }
+    public String newId(FileFacts file) { return known.computeIfAbsent(file.patientKey(), this::idFor); }
 
     String idFor(String patientId) {
         String value = salt + '\0' + patientId;

@@ -52,7 +52,7 @@ public final class PseudonymPlanner implements PlanSource {
             case EMPTY -> "";
             case TEXT -> patientName.text();
         };
-        int offset = shifter == null ? 0 : shifter.offsetDays(f.patientId());
+        int offset = shifter == null ? 0 : shifter.offsetDays(f.patientKey());
         if (timepoints == null) {
             return new PatientPlan(newId, name, offset, null, UnaryOperator.identity());
         }
@@ -87,8 +87,8 @@ public final class PseudonymPlanner implements PlanSource {
     }
 
     private void record(FileFacts f, String newId) {
-        patients.add(f.patientId());
-        idMap.computeIfAbsent(f.patientId(), k -> ConcurrentHashMap.newKeySet()).add(newId);
+        patients.add(f.patientKey());
+        idMap.computeIfAbsent(f.patientKey(), k -> ConcurrentHashMap.newKeySet()).add(newId);
     }
 
     private static String orEmpty(String s) { return s == null ? "" : s; }

@@ -58,7 +58,7 @@ final class SequentialIds implements PatientIdStrategy {
         return switch (unit) {
             case PER_TOP_FOLDER -> f.topFolder();
             case PER_STUDY -> f.studyUid();
-            case ALL -> f.patientId();
+            case ALL -> f.patientKey();
         };
     }
 }

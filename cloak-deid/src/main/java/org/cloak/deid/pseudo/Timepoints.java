@@ -34,7 +34,7 @@ final class Timepoints {
     void observe(FileFacts f) {
         if (f.date() != null) {
             studyDates.merge(f.studyUid(), f.date(), Timepoints::earlier);
-            firstDates.merge(f.patientId(), f.date(), Timepoints::earlier);
+            firstDates.merge(f.patientKey(), f.date(), Timepoints::earlier);
         }
     }
 
@@ -44,9 +44,9 @@ final class Timepoints {
         if (date == null) {
             return new Point(UNKNOWN, TimepointSchedule.EPOCH);
         }
-        LocalDate first = firstDates.get(f.patientId());
+        LocalDate first = firstDates.get(f.patientKey());
         if (first == null) {
-            first = lateFirstDates.computeIfAbsent(f.patientId(), k -> {
+            first = lateFirstDates.computeIfAbsent(f.patientKey(), k -> {
                 LOG.warn("A patient not seen during discovery takes its first planned study as M00");
                 return date;
             });
