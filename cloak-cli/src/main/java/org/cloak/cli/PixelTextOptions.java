@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
  */
 public final class PixelTextOptions {
     @Option(names = "--pixel-text", paramLabel = "MODE",
-            description = "OCR of burned-in text: off, detect, redact, redact-phi or quarantine (default: the recipe's)")
+            description = "OCR of burned-in text: off, detect, redact, redact-phi or quarantine"
+                    + " (default: the recipe's)")
     String mode;
 
     @Option(names = "--pixel-text-scope", paramLabel = "S",

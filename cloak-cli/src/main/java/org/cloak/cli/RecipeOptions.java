@@ -52,14 +52,16 @@ public final class RecipeOptions {
             try {
                 base = RecipeReader.read(recipeFile);
             } catch (RecipeException e) {
-                throw new RunCommand.UsageException(recipeFile + (e.line() > 0 ? ":" + e.line() : "") + ": " + e.detail());
+                throw new RunCommand.UsageException(recipeFile + (e.line() > 0 ? ":" + e.line() : "") + ": "
+                        + e.detail());
             }
         } else {
             base = Recipe.defaults();
         }
         String p = profile != null ? profile : base.profile();
         if (!Profiles.names().contains(p)) {
-            throw new RunCommand.UsageException("unknown profile '" + p + "'; known: " + String.join(", ", Profiles.names()));
+            throw new RunCommand.UsageException("unknown profile '" + p + "'; known: " + String.join(", ",
+                    Profiles.names()));
         }
         Set<ProfileOption> opts = base.options();
         if (options != null) {
@@ -70,7 +72,8 @@ public final class RecipeOptions {
         }
         Profiles.rules(p, opts); // refuses options the profile does not take
         Recipe r = new Recipe(p, Set.copyOf(opts), base.categories(), base.patientId(), base.dates(), base.overrides(),
-                base.keepPrivateCreators(), base.allowBurnedIn() || allowBurnedIn, base.patientIdGiven(), base.pixels());
+                base.keepPrivateCreators(), base.allowBurnedIn() || allowBurnedIn, base.patientIdGiven(),
+                base.pixels());
         return split.scripts().isEmpty() ? r : r.withScripts(split.scripts());
     }
 }

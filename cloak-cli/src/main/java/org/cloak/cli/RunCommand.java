@@ -199,8 +199,8 @@ public final class RunCommand implements Callable<Integer> {
     private static void print(PrintWriter err, RunSummary s, RunOptions o) {
         err.printf(Locale.ROOT, "cloak run: %d files: %d written, %d skipped (not DICOM), %d quarantined, %d failed%n",
                 s.seen(), s.written(), s.skipped().size(), s.quarantined().size(), s.failed().size());
-        err.printf(Locale.ROOT, "cloak run: %d studies, %d files reused from an earlier run%n", s.studies(), s.reused(
-                ));
+        err.printf(Locale.ROOT, "cloak run: %d studies, %d files reused from an earlier run%n", s.studies(),
+                s.reused());
         for (RunSummary.Problem r : s.refused()) {
             err.println("  refused: " + r.input() + ": " + r.reason());
         }

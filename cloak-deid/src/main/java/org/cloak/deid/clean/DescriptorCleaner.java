@@ -128,8 +128,8 @@ public final class DescriptorCleaner {
             if (sb.length() > 0) {
                 sb.append('|');
             }
-            boolean wordLike = Character.isLetterOrDigit(v.charAt(0)) && Character.isLetterOrDigit(v.charAt(v.length(
-                    ) - 1));
+            boolean wordLike = Character.isLetterOrDigit(v.charAt(0))
+                    && Character.isLetterOrDigit(v.charAt(v.length() - 1));
             sb.append(wordLike ? "(?<![\\p{L}\\p{N}])" + Pattern.quote(v) + "(?![\\p{L}\\p{N}])" : Pattern.quote(v));
         }
         return Pattern.compile(sb.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);

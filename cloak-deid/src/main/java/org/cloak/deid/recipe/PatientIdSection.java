@@ -63,8 +63,8 @@ final class PatientIdSection {
             try {
                 Pattern.compile(regex);
             } catch (PatternSyntaxException e) {
-                throw new RecipeException(f.valueLine("regex"), "not a valid regular expression: " + e.getDescription(
-                        ), e);
+                throw new RecipeException(f.valueLine("regex"), "not a valid regular expression: "
+                        + e.getDescription(), e);
             }
         }
         String file = csvFile(f, strategy, baseDir);

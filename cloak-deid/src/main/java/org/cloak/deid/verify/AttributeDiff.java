@@ -40,8 +40,8 @@ public final class AttributeDiff {
         int i = 0;
         int j = 0;
         while (i < ea.size() || j < eb.size()) {
-            int c = i >= ea.size() ? 1 : j >= eb.size() ? -1 : Integer.compareUnsigned(ea.get(i).tag(), eb.get(j).tag(
-                    ));
+            int c = i >= ea.size() ? 1 : j >= eb.size() ? -1 : Integer.compareUnsigned(ea.get(i).tag(),
+                    eb.get(j).tag());
             if (c < 0) {
                 one(a, ea.get(i++), where, Change.REMOVED, out);
             } else if (c > 0) {

@@ -52,8 +52,8 @@ public final class PhiScanner {
                 }
                 for (ByteScanner.Hit h : s.finish()) {
                     report(file, path, owner, e, originalTop != null ? originalTop : output, rules, sink,
-                            describe(h.identifier()) + ", in the raw bytes (" + h.encoding() + ")", h.identifier(
-                                    ).value());
+                            describe(h.identifier()) + ", in the raw bytes (" + h.encoding() + ")",
+                                    h.identifier().value());
                 }
             }
         });

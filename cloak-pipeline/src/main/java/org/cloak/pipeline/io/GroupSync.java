@@ -104,8 +104,8 @@ public final class GroupSync<T> implements AutoCloseable {
             try {
                 long t0 = System.nanoTime();
                 syncer.sync();
-                LOG.debug("M-FLUSH {} units durable after a {} ms flush", batch.size(), (System.nanoTime(
-                        ) - t0) / 1_000_000);
+                LOG.debug("M-FLUSH {} units durable after a {} ms flush", batch.size(),
+                        (System.nanoTime() - t0) / 1_000_000);
                 if (!batch.isEmpty()) {
                     onDurable.accept(batch);
                 }

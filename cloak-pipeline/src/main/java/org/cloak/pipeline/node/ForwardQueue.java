@@ -97,8 +97,8 @@ public final class ForwardQueue implements AutoCloseable {
      * @throws IOException when neither a link nor a copy could be made
      */
     public void enqueue(Path file) throws IOException {
-        String name = String.format("%013d-%09d-%s", System.currentTimeMillis(), sequence.incrementAndGet(
-                ) % 1_000_000_000,
+        String name = String.format("%013d-%09d-%s", System.currentTimeMillis(),
+                sequence.incrementAndGet() % 1_000_000_000,
                 file.getFileName());
         Path entry = pending.resolve(name);
         try {

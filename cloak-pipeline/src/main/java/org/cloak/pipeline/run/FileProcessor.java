@@ -103,8 +103,8 @@ public final class FileProcessor {
     /** Processes one input; the result says how it ended. */
     public FileResult process(InputItem item) {
         Read r = read(item);
-        return r instanceof Read.Parsed p ? process(item, p.file(), p.size(), item.origin()) : ((Read.Ended) r).result(
-                );
+        return r instanceof Read.Parsed p ? process(item, p.file(), p.size(), item.origin())
+                : ((Read.Ended) r).result();
     }
 
     /** How reading an input ended: parsed, or already at its end (skipped, quarantined, failed). */

@@ -81,8 +81,8 @@ public final class Progress {
 
     /** The summary so far, lists sorted by input path. */
     public RunSummary summary() {
-        return new RunSummary(seen.sum(), written.sum(), reused.sum(), studies, sorted(skipped, Comparator.naturalOrder(
-                )),
+        return new RunSummary(seen.sum(), written.sum(), reused.sum(), studies, sorted(skipped,
+                Comparator.naturalOrder()),
                 sorted(refused, Comparator.comparing(RunSummary.Problem::input)),
                 sorted(quarantined, Comparator.comparing(RunSummary.Problem::input)),
                 sorted(failed, Comparator.comparing(RunSummary.Problem::input)),

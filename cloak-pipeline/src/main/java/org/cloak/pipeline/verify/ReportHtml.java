@@ -57,8 +57,8 @@ public final class ReportHtml {
                 + "<th>Modality</th><th>Files</th><th>Failing</th><th>Warnings</th><th>Result</th></tr></thead>"
                 + "<tbody>\n");
         for (StudySummary s : r.studies()) {
-            h.append("<tr class=\"study\"><td>").append(esc(s.patient())).append("</td><td><code>").append(esc(s.study(
-                    )))
+            h.append("<tr class=\"study\"><td>").append(esc(s.patient())).append("</td><td><code>")
+                    .append(esc(s.study()))
                     .append("</code></td><td>").append(s.series().size()).append(" series</td><td></td>");
             counts(h, s.files(), s.fails(), s.warnings(), s.passed());
             for (SeriesSummary se : s.series()) {

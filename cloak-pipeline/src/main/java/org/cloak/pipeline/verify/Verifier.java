@@ -1,6 +1,5 @@
 package org.cloak.pipeline.verify;
 
-import org.cloak.deid.verify.*;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -11,16 +10,27 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.cloak.deid.DeidConfig;
 import org.cloak.deid.Deidentifier;
-import org.cloak.deid.pseudo.Secret;
 import org.cloak.deid.pseudo.Origin;
+import org.cloak.deid.pseudo.Secret;
 import org.cloak.deid.recipe.RecipeCompiler;
+import org.cloak.deid.verify.Finding;
+import org.cloak.deid.verify.FindingKind;
+import org.cloak.deid.verify.FindingSink;
+import org.cloak.deid.verify.HeaderFlags;
+import org.cloak.deid.verify.IdentifierSource;
+import org.cloak.deid.verify.MetaCheck;
+import org.cloak.deid.verify.PhiScanner;
+import org.cloak.deid.verify.References;
+import org.cloak.deid.verify.ReplayCheck;
+import org.cloak.deid.verify.RuleLookup;
+import org.cloak.deid.verify.Severity;
 import org.cloak.dicom.data.DataSet;
 import org.cloak.dicom.dict.Tag;
 import org.cloak.dicom.io.DicomFile;
 import org.cloak.dicom.io.DicomReader;
 
 /**
- * The second person's check, automated (DESIGN C5). For every output file: it parses and its
+ * The second person's check, automated. For every output file: it parses and its
  * meta agrees with it; with its original, the engine's own result for that original is the
  * reference every attribute is compared with ({@link ReplayCheck}); the patient's identifying
  * values are searched everywhere in it ({@link PhiScanner}); it is marked, not flagged for
@@ -55,7 +65,8 @@ public final class Verifier {
         List<Path> outputs = TreeFiles.list(out);
         try (Parallel parallel = new Parallel(opts.threads())) {
             InputScan inputs = in == null ? null
-                    : InputScan.of(in, TreeFiles.list(in), opts.recipe(), secret, secretKnown ? c.uids() : null, parallel);
+                    : InputScan.of(in, TreeFiles.list(in), opts.recipe(), secret, secretKnown ? c.uids() : null,
+                            parallel);
             IdentifierSource ids = opts.identifiers() != null ? opts.identifiers()
                     : inputs != null ? inputs.identifiers() : IdentifierSource.NONE;
             Pairing pairing = inputs == null ? null : pairing(inputs, secretKnown ? c.uids() : null);
@@ -76,7 +87,8 @@ public final class Verifier {
                 DataSet original = p == null ? null : p.original();
                 if (p != null) {
                     try {
-                        replay.check(file, original, ds, inputs.planner().planFor(original, Origin.ofFile(in, p.input())), sink);
+                        replay.check(file, original, ds, inputs.planner().planFor(original, Origin.ofFile(in,
+                                p.input())), sink);
                     } catch (RuntimeException e) {
                         sink.add(FindingKind.NOT_CHECKED, file, "", "", "", "the engine failed on the original: "
                                 + e.getClass().getSimpleName(), "");
@@ -90,7 +102,8 @@ public final class Verifier {
             List<String> notes = notes(inputs, secretKnown, ids);
             List<Finding> findings = sink.sorted();
             long fails = findings.stream().filter(x -> x.severity() == Severity.FAIL).count();
-            VerifyReport.Counts counts = new VerifyReport.Counts(outputs.size(), inputs == null ? 0 : inputs.files().size(),
+            VerifyReport.Counts counts = new VerifyReport.Counts(outputs.size(), inputs == null ? 0
+                    : inputs.files().size(),
                     paired.size(), quarantined, fails, findings.size() - fails);
             return new VerifyReport(out.toString(), in == null ? "" : in.toString(), opts.recipeLabel(),
                     started.toString(), (System.nanoTime() - t0) / 1_000_000, opts.showValues(), fails == 0, counts,
@@ -129,7 +142,8 @@ public final class Verifier {
     }
 
     /** Reports inputs with neither output nor quarantine entry; returns how many were quarantined. */
-    private static int missingOutputs(InputScan inputs, Path out, Set<Path> paired, FindingSink sink) throws IOException {
+    private static int missingOutputs(InputScan inputs, Path out, Set<Path> paired,
+            FindingSink sink) throws IOException {
         Set<Path> quarantine = QuarantineList.read(out);
         int quarantined = 0;
         for (Path rel : inputs.files()) {
@@ -140,7 +154,8 @@ public final class Verifier {
                 quarantined++;
             } else {
                 // the input's own path may name the patient: it goes in the (masked) value
-                sink.add(FindingKind.MISSING_OUTPUT, "", "", "", "", FindingKind.MISSING_OUTPUT.meaning(), rel.toString());
+                sink.add(FindingKind.MISSING_OUTPUT, "", "", "", "", FindingKind.MISSING_OUTPUT.meaning(),
+                        rel.toString());
             }
         }
         return quarantined;
@@ -151,7 +166,8 @@ public final class Verifier {
         if (inputs == null) {
             notes.add("No originals (--in): the changed-as-meant, no-other-change and pixel data checks did not run.");
         } else if (inputs.skipped() > 0) {
-            notes.add(inputs.skipped() + " files under the input folder are not readable DICOM and were left out, as a run skips them.");
+            notes.add(inputs.skipped()
+                    + " files under the input folder are not readable DICOM and were left out, as a run skips them.");
         }
         if (!secretKnown) {
             notes.add("The run's secret was not found in the vault: UIDs, hashed IDs and shifted dates were checked to"
@@ -161,7 +177,9 @@ public final class Verifier {
             notes.add(ids.note());
         }
         if (ids == IdentifierSource.NONE) {
-            notes.add("No identifying values to search for (no originals, no values file): the residual PHI scan did not run.");
+            notes.add(
+                    "No identifying values to search for (no originals, no values file):"
+                            + " the residual PHI scan did not run.");
         }
         return notes;
     }
