@@ -35,6 +35,15 @@ public final class DicomParseException extends IOException {
 
     public String problem() { return problem; }
 
+    /**
+     * Where and what, without the source's name: for records kept beside de-identified data,
+     * where a file name could carry a patient's name.
+     */
+    public String withoutSource() {
+        String full = format("", offset, tag, problem);
+        return full.startsWith(": ") ? full.substring(2) : full;
+    }
+
     private static String format(String source, long offset, int tag, String problem) {
         StringBuilder sb = new StringBuilder(source);
         if (offset >= 0) {

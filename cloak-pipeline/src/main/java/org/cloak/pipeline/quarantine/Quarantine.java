@@ -1,12 +1,13 @@
 package org.cloak.pipeline.quarantine;
 
-import org.cloak.pipeline.folder.OutputFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.cloak.pipeline.audit.Digests;
+import org.cloak.pipeline.folder.OutputFolder;
 import org.cloak.pipeline.io.AtomicFiles;
 import org.cloak.pipeline.source.InputItem;
 
@@ -43,8 +44,9 @@ public final class Quarantine {
     public String put(InputItem item, String reason) throws IOException {
         String name = neutralName(item);
         AtomicFiles.copy(item.file(), dir.resolve(name + ".dcm"));
+        // the input is named by its audit hash: its path may hold a patient's name
         AtomicFiles.writeString(dir.resolve(name + ".reason.txt"),
-                "input: " + item.file() + "\nreason: " + reason + "\n");
+                "input-sha256: " + Digests.inputPath(item.relative()) + "\nreason: " + reason + "\n");
         return name;
     }
 

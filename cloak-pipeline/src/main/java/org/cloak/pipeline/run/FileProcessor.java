@@ -127,9 +127,9 @@ public final class FileProcessor {
             }
             return new Read.Parsed(input.read(), size);
         } catch (DicomParseException e) {
-            return new Read.Ended(quarantine(item, "not readable as DICOM: " + e.getMessage(), size));
+            return new Read.Ended(quarantine(item, "not readable as DICOM: " + e.withoutSource(), size));
         } catch (IOException e) {
-            return new Read.Ended(new FileResult.Failed(item, "cannot read the input: " + e.getMessage(), size));
+            return new Read.Ended(new FileResult.Failed(item, "cannot read the input: " + IoReasons.of(e), size));
         }
     }
 

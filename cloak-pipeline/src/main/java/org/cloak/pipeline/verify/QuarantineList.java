@@ -11,18 +11,18 @@ import java.util.stream.Stream;
 import org.cloak.pipeline.folder.OutputFolder;
 
 /**
- * The inputs a run quarantined, read from the reason files in {@code OUT/.cloak/quarantine}
- * (each starts with a line {@code input: PATH}), so that verify does not report them as lost.
+ * The inputs a run quarantined, read from the reason files of its quarantine (each starts with a
+ * line {@code input-sha256: HASH}, the input's audit hash), so that verify does not report them as lost.
  */
 final class QuarantineList {
-    private static final String PREFIX = "input: ";
+    private static final String PREFIX = "input-sha256: ";
 
     private QuarantineList() {}
 
-    /** Absolute, normalized input paths. */
-    static Set<Path> read(Path outDir) throws IOException {
+    /** The audit hashes of the quarantined inputs' relative paths ({@code Digests.inputPath}). */
+    static Set<String> read(Path outDir) throws IOException {
         Path dir = OutputFolder.of(outDir).quarantine();
-        Set<Path> inputs = new HashSet<>();
+        Set<String> inputs = new HashSet<>();
         if (!Files.isDirectory(dir)) {
             return inputs;
         }
@@ -30,7 +30,7 @@ final class QuarantineList {
             for (Path p : s.filter(x -> x.getFileName().toString().endsWith(".reason.txt")).toList()) {
                 for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
                     if (line.startsWith(PREFIX)) {
-                        inputs.add(Path.of(line.substring(PREFIX.length())).toAbsolutePath().normalize());
+                        inputs.add(line.substring(PREFIX.length()).trim());
                     }
                 }
             }

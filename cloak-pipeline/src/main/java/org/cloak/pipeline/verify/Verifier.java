@@ -28,6 +28,7 @@ import org.cloak.dicom.data.DataSet;
 import org.cloak.dicom.dict.Tag;
 import org.cloak.dicom.io.DicomFile;
 import org.cloak.dicom.io.DicomReader;
+import org.cloak.pipeline.audit.Digests;
 
 /**
  * The second person's check, automated. For every output file: it parses and its
@@ -144,13 +145,13 @@ public final class Verifier {
     /** Reports inputs with neither output nor quarantine entry; returns how many were quarantined. */
     private static int missingOutputs(InputScan inputs, Path out, Set<Path> paired,
             FindingSink sink) throws IOException {
-        Set<Path> quarantine = QuarantineList.read(out);
+        Set<String> quarantine = QuarantineList.read(out);
         int quarantined = 0;
         for (Path rel : inputs.files()) {
             if (paired.contains(rel)) {
                 continue;
             }
-            if (quarantine.contains(inputs.root().resolve(rel).normalize())) {
+            if (quarantine.contains(Digests.inputPath(rel))) {
                 quarantined++;
             } else {
                 // the input's own path may name the patient: it goes in the (masked) value

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.cloak.pipeline.audit.Digests;
 import org.cloak.pipeline.source.InputItem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +28,9 @@ class QuarantineTest {
         assertThat(name).matches("[0-9a-f]{24}").isEqualTo(Quarantine.neutralName(item));
         assertThat(Files.readAllBytes(q.dir().resolve(name + ".dcm"))).containsExactly(9, 8, 7);
         assertThat(Files.readString(q.dir().resolve(name + ".reason.txt")))
-                .isEqualTo("input: " + input + "\nreason: Burned In Annotation is YES\n");
+                .isEqualTo("input-sha256: " + Digests.inputPath(item.relative())
+                        + "\nreason: Burned In Annotation is YES\n")
+                .doesNotContain("DOE").doesNotContain("PID");
         try (Stream<Path> files = Files.list(q.dir())) {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .noneMatch(n -> n.contains("DOE") || n.contains("PID"));
