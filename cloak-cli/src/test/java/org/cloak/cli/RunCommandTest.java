@@ -50,6 +50,19 @@ class RunCommandTest {
         return status;
     }
 
+    @Test
+    void aRerunWithOtherSettingsIsRefusedUnlessRestarted() throws IOException {
+        assertThat(runStudy()).isEqualTo(0);
+        byte[] first = Files.readAllBytes(out.resolve("series1/1.dcm"));
+        assertThat(runStudy("--profile", "hipaa")).isEqualTo(1);
+        assertThat(stderr).contains("holds outputs made with other settings").contains("--restart");
+        assertThat(Files.readAllBytes(out.resolve("series1/1.dcm"))).isEqualTo(first);
+        assertThat(runStudy("--profile", "hipaa", "--restart")).isEqualTo(0);
+        assertThat(Files.readAllBytes(out.resolve("series1/1.dcm"))).isNotEqualTo(first);
+        assertThat(runStudy("--profile", "hipaa")).as("the same settings again resume").isEqualTo(0);
+        assertThat(stderr).contains("2 files reused from an earlier run");
+    }
+
     private int runStudy(String... more) {
         List<String> args = new ArrayList<>(List.of("--in", in.toString(), "--out", out.toString(), "--vault",
                 vault.toString(), "--key-file", dir.resolve("vault.key").toString()));
@@ -95,7 +108,7 @@ class RunCommandTest {
         assertThat(runStudy()).isEqualTo(2);
         assertThat(stderr).contains("quarantined: " + in.resolve("us.dcm")
                 + ": no Burned In Annotation flag on modality US");
-        assertThat(runStudy("--allow-burned-in")).isEqualTo(0);
+        assertThat(runStudy("--allow-burned-in", "--restart")).isEqualTo(0);
         assertThat(out.resolve("us.dcm")).exists();
     }
 

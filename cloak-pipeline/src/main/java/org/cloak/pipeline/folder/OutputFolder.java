@@ -22,6 +22,7 @@ public final class OutputFolder {
     /** The state folder's name, at the top of the output folder. */
     public static final String STATE = ".cloak";
     private static final String QUARANTINE_KEY = "quarantine";
+    private static final String SETTINGS_KEY = "settings-sha256";
 
     private final Path root;
 
@@ -59,8 +60,25 @@ public final class OutputFolder {
 
     /** Records where this folder's quarantine is, so that verify and review find it. */
     public void recordQuarantine(Path quarantine) throws IOException {
+        record(QUARANTINE_KEY, quarantine.toAbsolutePath().normalize().toString());
+    }
+
+    /**
+     * The digest of the settings (recipe, profile, options, layout) the folder's outputs were made
+     * with, or null for a folder not written by a run that recorded them.
+     */
+    public String settingsDigest() throws IOException {
+        return readSettings().getProperty(SETTINGS_KEY);
+    }
+
+    /** Records the digest of the settings the folder's outputs are made with. */
+    public void recordSettingsDigest(String digest) throws IOException {
+        record(SETTINGS_KEY, digest);
+    }
+
+    private void record(String key, String value) throws IOException {
         Properties p = readSettings();
-        p.setProperty(QUARANTINE_KEY, quarantine.toAbsolutePath().normalize().toString());
+        p.setProperty(key, value);
         Files.createDirectories(state());
         StringWriter text = new StringWriter();
         p.store(text, "Cloak output folder settings");

@@ -12,6 +12,7 @@ import org.cloak.deid.pseudo.PseudonymException;
 import org.cloak.pipeline.PipelineException;
 import org.cloak.pipeline.audit.AuditLog;
 import org.cloak.pipeline.audit.AuditReports;
+import org.cloak.pipeline.audit.Digests;
 import org.cloak.pipeline.layout.Layouts;
 import org.cloak.pipeline.layout.PathChecks;
 import org.cloak.pipeline.run.DeidRun;
@@ -66,6 +67,14 @@ public final class RunService {
             o = o.withLayout(spec.layout()).withRestart(spec.restart());
             Layouts.of(spec.layout(), spec.output()); // a bad template fails before anything is written
             AuditReports.check(spec.audits(), spec.auditOriginalValues(), spec.auditPassword());
+            String settings = settingsDigest(spec);
+            String previous = o.folder().settingsDigest();
+            if (previous != null && !previous.equals(settings) && !spec.restart()) {
+                // resuming would keep outputs another recipe made, and the audit would name this one
+                throw new PipelineException(PipelineException.Kind.USAGE, "the output folder " + spec.output()
+                        + " holds outputs made with other settings (recipe, profile, options or layout):"
+                        + " give --restart to make them again with these, or choose another output folder");
+            }
             Leftovers.deleteTree(o.tmpDir());
             List<ZipInputs.Refused> refused = new ArrayList<>();
             List<InputItem> items = InputSource.list(spec.inputs(), o.tmpDir(), stdin, refused);
@@ -75,6 +84,14 @@ public final class RunService {
         } catch (IOException e) {
             throw new PipelineException(PipelineException.Kind.IO, e.getMessage(), e);
         }
+    }
+
+    /**
+     * What decides the bytes and names of the outputs: the recipe and flags, the layout, the pixel and private checks.
+     */
+    private static String settingsDigest(RunSpec spec) {
+        return Digests.flags(List.of("recipe=" + spec.recipeDigest(), "layout=" + spec.layout(),
+                "strict-private=" + spec.strictPrivate(), "pixel-step=" + (spec.pixelStep() != null)));
     }
 
     /**
@@ -88,6 +105,7 @@ public final class RunService {
         try (Vault vault = Vault.openOrCreate(spec.vaultDir(), spec.key());
              AuditLog log = spec.audits().isEmpty() ? null
                      : new AuditLog(p.options().stateDir(), spec.auditOriginalValues())) {
+            p.options().folder().recordSettingsDigest(settingsDigest(spec));
             DeidRun run = DeidRun.of(spec.recipe(), vault.secret(), LocalDate.now(clock), spec.auditOriginalValues())
                     .withPixelStep(spec.pixelStep());
             p.refused().forEach(r -> progress.refused(Path.of(r.entry()), r.reason()));
