@@ -187,6 +187,9 @@ public final class DeidRun {
         try (DicomInput in = DicomInput.open(item.file(), HEADERS_ONLY)) {
             if (DicomSniffer.isDicom(in)) {
                 DicomFile f = in.read();
+                if (DicomSniffer.isDicomdir(f)) {
+                    return null; // skipped by the processing pass, like a file that is not DICOM
+                }
                 index.observe(item, f.dataset());
                 if (preparation.needsDiscovery()) {
                     discovery.observe(f.dataset(), item.origin());

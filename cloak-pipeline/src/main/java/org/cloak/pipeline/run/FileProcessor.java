@@ -138,6 +138,9 @@ public final class FileProcessor {
      * the engine), from {@code origin}.
      */
     public FileResult process(InputItem item, DicomFile in, long size, Origin origin) {
+        if (DicomSniffer.isDicomdir(in)) {
+            return new FileResult.Skipped(item, size);
+        }
         String refused = check.refuse(in.dataset());
         if (refused != null) {
             return quarantine(item, refused, size);

@@ -6,6 +6,9 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.cloak.dicom.data.Vr;
+import org.cloak.dicom.dict.Tag;
+import org.cloak.dicom.dict.Uid;
+import org.cloak.dicom.io.DicomFile;
 import org.cloak.dicom.io.DicomInput;
 
 /**
@@ -84,5 +87,14 @@ public final class DicomSniffer {
         int x = b[at] & 0xFF;
         int y = b[at + 1] & 0xFF;
         return le ? x | y << 8 : x << 8 | y;
+    }
+
+    /**
+     * Whether a parsed file is a DICOMDIR (a media directory, PS3.10 7.2): it names other files
+     * and holds no image, so a run lists it as skipped instead of "de-identifying" it.
+     */
+    public static boolean isDicomdir(DicomFile f) {
+        return Uid.MediaStorageDirectoryStorage.equals(f.fileMeta().getString(Tag.MediaStorageSOPClassUID))
+                || f.dataset().contains(Tag.DirectoryRecordSequence);
     }
 }

@@ -63,6 +63,27 @@ class DeidRunTest {
     }
 
     @Test
+    void aDicomdirIsListedAsSkippedNotWrittenAsAnImage() throws Exception {
+        Path in = corpus();
+        org.cloak.dicom.data.DataSet dir0 = new org.cloak.dicom.data.DataSet();
+        org.cloak.dicom.data.Sequence records = new org.cloak.dicom.data.Sequence(false);
+        org.cloak.dicom.data.DataSet record = new org.cloak.dicom.data.DataSet();
+        record.setString(Tag.DirectoryRecordType, org.cloak.dicom.data.Vr.CS, "PATIENT");
+        record.setString(Tag.PatientID, org.cloak.dicom.data.Vr.LO, "PID-0100");
+        records.add(record);
+        dir0.put(Tag.DirectoryRecordSequence, org.cloak.dicom.data.Vr.SQ, records);
+        Fixtures.write(dir0, in.resolve("DICOMDIR"));
+        Path out = dir.resolve("out");
+        RunSummary s = DeidRun.of(sequential(), SECRET, LocalDate.of(2026, 1, 2))
+                .run(InputSource.list(List.of(in)), RunOptions.defaults(out).withThreads(2), new Progress());
+        assertThat(s.skipped()).singleElement().asString().endsWith("DICOMDIR");
+        assertThat(s.written()).isEqualTo(12);
+        assertThat(s.quarantined()).isEmpty();
+        // no output looks like an image made from the directory (the old NA/NA/series1 leftovers)
+        assertThat(idsByFile(out)).hasSize(12);
+    }
+
+    @Test
     void sequentialNumbersComeFromTheDiscoveryPassNotFromThreadScheduling() throws Exception {
         Path in = corpus();
         Map<String, String> single = null;
