@@ -14,7 +14,8 @@ import org.cloak.dicom.dict.Tags;
 /**
  * Ordered rules; for an attribute the last rule that matches (and whose condition holds) wins,
  * so overrides are simply appended ({@link RuleSetBuilder} states the order it builds). Rules on
- * single tags are indexed for speed: for each such tag the index holds, last first, every rule
+ * single tags (a tag, or a path ending in one) are indexed for speed: for each such tag the index
+ * holds, last first, every rule
  * that can match it when it has no private creator, so the engine tests conditions, and the
  * selectors that need the VR or the location, only.
  */
@@ -39,8 +40,9 @@ public final class RuleSet {
         List<Integer> other = new ArrayList<>();
         for (int i = 0; i < byIndex.length; i++) {
             contextual[i] = byIndex[i].selector().contextual();
-            if (byIndex[i].selector() instanceof Selector.TagIs t) {
-                own.computeIfAbsent(t.tag(), k -> new ArrayList<>()).add(i);
+            Integer single = singleTag(byIndex[i].selector());
+            if (single != null) {
+                own.computeIfAbsent(single, k -> new ArrayList<>()).add(i);
             } else {
                 other.add(i);
             }
@@ -91,6 +93,20 @@ public final class RuleSet {
     /** The rules whose action may add an absent attribute ({@link #target} names it), in order. */
     public List<Rule> creating() { return creating; }
 
+    /**
+     * The one tag a selector can match, for the index: a tag, or a path (a script's statement on
+     * one attribute at some depth) ending in a tag; null for patterns and wider selectors.
+     */
+    private static Integer singleTag(Selector s) {
+        if (s instanceof Selector.TagIs t) {
+            return t.tag();
+        }
+        if (s instanceof TagPath p && p.element() instanceof Selector.TagIs t) {
+            return t.tag();
+        }
+        return null;
+    }
+
     /** A builder whose rules are appended in order, the last matching one winning. */
     public static RuleSetBuilder builder() { return new RuleSetBuilder(); }
 
@@ -138,7 +154,7 @@ public final class RuleSet {
         int[] own = exact.get(tag);
         if (own != null) {
             for (int i : own) {
-                if (byIndex[i].condition().test(scope)) {
+                if (holds(i, tag, creator, vr, scope)) {
                     best = i;
                     break;
                 }
