@@ -190,21 +190,12 @@ final class DctImage {
         while (s < end) {
             int tc = u8(s) >> 4;
             int th = u8(s) & 15;
-            int[] counts = new int[17];
-            int total = 0;
-            for (int l = 1; l <= 16; l++) {
-                counts[l] = u8(s + l);
-                total += counts[l];
-            }
-            int[] symbols = new int[total];
-            for (int i = 0; i < total; i++) {
-                symbols[i] = u8(s + 17 + i);
-            }
             if (th > 3 || tc > 1) {
                 throw new PixelDecodeException("JPEG Huffman table class or id out of range");
             }
-            (tc == 0 ? dc : ac)[th] = new HuffmanTable(counts, symbols);
-            s += 17 + total;
+            HuffmanTable t = HuffmanTable.read(data, s + 1);
+            (tc == 0 ? dc : ac)[th] = t;
+            s += 1 + t.specLength();
         }
     }
 

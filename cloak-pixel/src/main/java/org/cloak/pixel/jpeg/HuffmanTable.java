@@ -45,6 +45,27 @@ final class HuffmanTable {
      * The table with the shortest codes for these symbol frequencies, no code longer than 16
      * bits and none all ones (T.81 K.2 and K.3).
      */
+    /**
+     * The table whose specification (16 code counts, then the symbols: T.81 B.2.4.2)
+     * starts at {@code at} in {@code data}, just after the class/slot byte.
+     */
+    static HuffmanTable read(byte[] data, int at) {
+        int[] counts = new int[17];
+        int total = 0;
+        for (int l = 1; l <= 16; l++) {
+            counts[l] = data[at + l - 1] & 0xFF;
+            total += counts[l];
+        }
+        int[] symbols = new int[total];
+        for (int i = 0; i < total; i++) {
+            symbols[i] = data[at + 16 + i] & 0xFF;
+        }
+        return new HuffmanTable(counts, symbols);
+    }
+
+    /** Bytes of this table's specification after the class/slot byte: the counts and the symbols. */
+    int specLength() { return 16 + symbols.length; }
+
     static HuffmanTable optimal(long[] frequencies) {
         long[] freq = Arrays.copyOf(frequencies, 257);
         freq[256] = 1; // reserves one code point so that no code is all 1 bits

@@ -116,18 +116,8 @@ final class JpegLosslessDecoder {
             if (tc != 0 || th > 3) {
                 throw new PixelDecodeException("JPEG lossless DHT names table class " + tc + ", slot " + th);
             }
-            int[] counts = new int[17];
-            int total = 0;
-            for (int l = 1; l <= 16; l++) {
-                counts[l] = u8(s + l);
-                total += counts[l];
-            }
-            int[] symbols = new int[total];
-            for (int k = 0; k < total; k++) {
-                symbols[k] = u8(s + 17 + k);
-            }
-            tables[th] = new HuffmanTable(counts, symbols);
-            s += 17 + total;
+            tables[th] = HuffmanTable.read(data, s + 1);
+            s += 1 + tables[th].specLength();
         }
     }
 
