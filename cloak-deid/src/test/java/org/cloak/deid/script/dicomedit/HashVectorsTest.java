@@ -23,8 +23,11 @@ class HashVectorsTest {
     void hashUidMatchesTheReferenceScript() throws IOException, InterruptedException, URISyntaxException {
         Path script = Path.of(HashVectorsTest.class.getResource("hashuid.py").toURI());
         List<String> cmd = new ArrayList<>(List.of("python3", script.toString()));
-        cmd.addAll(VALUES);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        try (var in = p.getOutputStream()) {
+            // one value a line, in UTF-8 whatever the locale
+            in.write((String.join("\n", VALUES) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor()).as(out).isZero();
         List<String> expected = out.lines().toList();

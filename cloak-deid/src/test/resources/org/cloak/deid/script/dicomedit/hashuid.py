@@ -21,5 +21,7 @@ def hash_uid(value: str) -> str:
 
 
 if __name__ == "__main__":
-    for v in sys.argv[1:]:
-        print(hash_uid(v))
+    # values arrive as UTF-8 lines on standard input: command-line arguments would be decoded
+    # with the locale's character set, which need not be UTF-8
+    for line in sys.stdin.buffer.read().decode("utf-8").split("\n")[:-1]:
+        print(hash_uid(line))
