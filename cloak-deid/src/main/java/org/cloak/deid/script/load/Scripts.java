@@ -28,9 +28,14 @@ public final class Scripts {
             throws ScriptException {
         return switch (format) {
             case DICOMEDIT -> DicomEditScripts.compile(name, text, inputs);
-            case CTP, DEID -> throw new ScriptException(name, 0, 0, format.word() + " script",
-                    "this language is not read by this version of Cloak yet");
+            case CTP -> notYet(name, format);
+            case DEID -> notYet(name, format);
         };
+    }
+
+    private static CompiledScript notYet(String name, ScriptFormat format) throws ScriptException {
+        throw new ScriptException(name, 0, 0, format.word() + " script",
+                "this language is not read by this version of Cloak yet");
     }
 
     /**
