@@ -1,7 +1,7 @@
 package org.cloak.pipeline.layout;
 
 import java.nio.file.Path;
-import org.cloak.pipeline.source.InputItem;
+import org.cloak.pipeline.source.Input;
 
 /**
  * Keeps each file's path relative to its input folder: {@code --in /data/study1} holding
@@ -17,7 +17,7 @@ public final class MirrorLayout implements OutputLayout {
     }
 
     @Override
-    public Path target(InputItem item) {
+    public Path target(Input item) {
         Path t = out.resolve(item.relative().toString()).normalize();
         if (!t.startsWith(out) || t.equals(out)) {
             throw new IllegalArgumentException("an input path leads outside the output folder: " + item.relative());

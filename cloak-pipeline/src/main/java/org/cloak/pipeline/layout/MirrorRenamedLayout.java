@@ -2,7 +2,7 @@ package org.cloak.pipeline.layout;
 
 import java.nio.file.Path;
 import org.cloak.dicom.dict.Tag;
-import org.cloak.pipeline.source.InputItem;
+import org.cloak.pipeline.source.Input;
 
 /**
  * The mirror layout with the top folder of each relative path replaced by the new PatientID
@@ -19,12 +19,12 @@ public final class MirrorRenamedLayout implements OutputLayout {
     }
 
     @Override
-    public Path target(InputItem item) {
+    public Path target(Input item) {
         throw new UnsupportedOperationException("mirror-renamed needs the new PatientID");
     }
 
     @Override
-    public Path target(InputItem item, LayoutValues v) {
+    public Path target(Input item, LayoutValues v) {
         Path rel = mirror.target(item);
         rel = out.relativize(rel);
         String id = v.dataset().getString(Tag.PatientID);

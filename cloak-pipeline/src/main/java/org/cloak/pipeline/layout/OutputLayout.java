@@ -1,23 +1,23 @@
 package org.cloak.pipeline.layout;
 
 import java.nio.file.Path;
-import org.cloak.pipeline.source.InputItem;
+import org.cloak.pipeline.source.Input;
 
 /** Where the de-identified copy of an input goes. */
 public interface OutputLayout {
 
     /** The output file for {@code item}, always inside the output folder. */
-    Path target(InputItem item);
+    Path target(Input item);
 
     /**
      * The output file for {@code item} once it is de-identified; layouts that name files after
      * their new values override this (the default ignores the values).
      */
-    default Path target(InputItem item, LayoutValues values) {
+    default Path target(Input item, LayoutValues values) {
         return target(item);
     }
 
-    /** Whether {@link #target(InputItem)} alone decides the path, so collisions can be found before the run. */
+    /** Whether {@link #target(Input)} alone decides the path, so collisions can be found before the run. */
     default boolean pathOnly() {
         return true;
     }

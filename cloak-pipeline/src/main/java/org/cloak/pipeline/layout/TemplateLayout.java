@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.cloak.dicom.data.DataSet;
 import org.cloak.dicom.dict.ElementDictionary;
-import org.cloak.pipeline.source.InputItem;
+import org.cloak.pipeline.source.Input;
 
 /**
  * Names output files from their new values: {@code
@@ -91,12 +91,12 @@ public final class TemplateLayout implements OutputLayout {
     }
 
     @Override
-    public Path target(InputItem item) {
+    public Path target(Input item) {
         throw new UnsupportedOperationException("a template layout needs the de-identified values");
     }
 
     @Override
-    public Path target(InputItem item, LayoutValues v) {
+    public Path target(Input item, LayoutValues v) {
         Path t = out;
         for (List<Object> pieces : components) {
             StringBuilder sb = new StringBuilder();

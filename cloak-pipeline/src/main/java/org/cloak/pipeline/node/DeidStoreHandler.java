@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.LongAdder;
-import org.cloak.deid.pseudo.Origin;
 import org.cloak.deid.pseudo.UidMapper;
 import org.cloak.dicom.data.DataSet;
 import org.cloak.dicom.dict.Tag;
@@ -15,7 +14,7 @@ import org.cloak.net.scp.StoreRequest;
 import org.cloak.pipeline.layout.ReceivedNames;
 import org.cloak.pipeline.run.FileProcessor;
 import org.cloak.pipeline.run.FileResult;
-import org.cloak.pipeline.source.InputItem;
+import org.cloak.pipeline.source.ReceivedInstance;
 import org.cloak.pipeline.vault.VaultException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,10 +83,11 @@ public final class DeidStoreHandler implements StoreHandler {
             return Status.OUT_OF_RESOURCES.withComment("could not spool the instance");
         }
         Path file = received.file();
+        String sender = request.association().callingAeTitle();
         try {
             // one parse serves the check of the request, the output's name and the engine
-            Path provisional = names.of(request.sopInstanceUid(), null);
-            FileProcessor.Read read = processor.read(new InputItem(file, spool.dir(), provisional));
+            FileProcessor.Read read = processor.read(
+                    new ReceivedInstance(file, names.of(request.sopInstanceUid(), null), sender));
             DataSet header = read instanceof FileProcessor.Read.Parsed p ? p.file().dataset() : null;
             if (header != null && !request.sopInstanceUid().equals(header.getString(Tag.SOPInstanceUID))) {
                 failed.increment();
@@ -96,23 +96,21 @@ public final class DeidStoreHandler implements StoreHandler {
                 return Status.DATA_SET_DOES_NOT_MATCH_SOP_CLASS.withComment(
                         "SOP Instance UID differs from the request");
             }
-            Path relative = names.of(request.sopInstanceUid(), header);
-            InputItem item = new InputItem(file, spool.dir(), relative);
+            ReceivedInstance instance = new ReceivedInstance(file, names.of(request.sopInstanceUid(), header), sender);
             if (!(read instanceof FileProcessor.Read.Parsed parsed)) {
-                return finish(((FileProcessor.Read.Ended) read).result(), relative);
+                return finish(((FileProcessor.Read.Ended) read).result(), instance.relative());
             }
-            Origin origin = item.origin().withSourceAe(request.association().callingAeTitle());
             // one instance at a time per name: a resend is the same input, never two racing
-            Object lock = locks[Math.floorMod(relative.hashCode(), locks.length)];
+            Object lock = locks[Math.floorMod(instance.relative().hashCode(), locks.length)];
             synchronized (lock) {
-                return finish(process(item, parsed, origin), relative);
+                return finish(process(instance, parsed), instance.relative());
             }
         } finally {
             Spool.delete(file);
         }
     }
 
-    private FileResult process(InputItem item, FileProcessor.Read.Parsed parsed, Origin origin) throws IOException {
+    private FileResult process(ReceivedInstance instance, FileProcessor.Read.Parsed parsed) throws IOException {
         try {
             cpu.acquire();
         } catch (InterruptedException e) {
@@ -120,9 +118,9 @@ public final class DeidStoreHandler implements StoreHandler {
             throw new IOException("interrupted while waiting to de-identify", e);
         }
         try {
-            return processor.process(item, parsed.file(), parsed.size(), origin);
+            return processor.process(instance, parsed.file(), parsed.size());
         } catch (RuntimeException | StackOverflowError e) {
-            return processor.crashed(item, e);
+            return processor.crashed(instance, e);
         } finally {
             cpu.release();
         }

@@ -40,8 +40,6 @@ final class Spool {
         return new Spool(dir);
     }
 
-    Path dir() { return dir; }
-
     /** The outcome of receiving one data set: the file, or null when the disk failed. */
     record Received(Path file) {
         boolean ok() { return file != null; }

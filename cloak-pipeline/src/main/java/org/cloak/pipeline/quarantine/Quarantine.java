@@ -9,7 +9,7 @@ import java.util.HexFormat;
 import org.cloak.pipeline.audit.Digests;
 import org.cloak.pipeline.folder.OutputFolder;
 import org.cloak.pipeline.io.AtomicFiles;
-import org.cloak.pipeline.source.InputItem;
+import org.cloak.pipeline.source.Input;
 
 /**
  * Keeps the files that were not written, for a person to look at: a copy of the input under a
@@ -41,7 +41,7 @@ public final class Quarantine {
      * @param reason why the file was not written; names no attribute values
      * @return the neutral name the copy was given (without extension)
      */
-    public String put(InputItem item, String reason) throws IOException {
+    public String put(Input item, String reason) throws IOException {
         String name = neutralName(item);
         AtomicFiles.copy(item.file(), dir.resolve(name + ".dcm"));
         // the input is named by its audit hash: its path may hold a patient's name
@@ -51,7 +51,7 @@ public final class Quarantine {
     }
 
     /** A name derived from the relative path alone, so a rerun puts the same file in the same place. */
-    public static String neutralName(InputItem item) {
+    public static String neutralName(Input item) {
         try {
             byte[] h = MessageDigest.getInstance("SHA-256")
                     .digest(item.relative().toString().getBytes(StandardCharsets.UTF_8));

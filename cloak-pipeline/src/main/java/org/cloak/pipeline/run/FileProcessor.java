@@ -7,7 +7,6 @@ import java.util.function.Function;
 import org.cloak.deid.Deidentification;
 import org.cloak.deid.Deidentified;
 import org.cloak.deid.Outcome;
-import org.cloak.deid.pseudo.Origin;
 import org.cloak.dicom.data.DataSet;
 import org.cloak.dicom.dict.Tag;
 import org.cloak.dicom.io.DicomFile;
@@ -19,7 +18,7 @@ import org.cloak.pipeline.layout.LayoutValues;
 import org.cloak.pipeline.layout.OutputLayout;
 import org.cloak.pipeline.quarantine.Quarantine;
 import org.cloak.pipeline.source.DicomSniffer;
-import org.cloak.pipeline.source.InputItem;
+import org.cloak.pipeline.source.Input;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +35,7 @@ public final class FileProcessor {
     private final Deidentification deid;
     private final OutputLayout layout;
     private final Quarantine quarantine;
-    private final Function<InputItem, StudyIndex.Position> positions;
+    private final Function<Input, StudyIndex.Position> positions;
     private final TargetClaims claims;
     private final InputCheck check;
     private final boolean forceEach;
@@ -45,7 +44,7 @@ public final class FileProcessor {
     /** Who claims an output path: two different keys for one path are a collision. */
     @FunctionalInterface
     public interface ClaimKey {
-        String of(InputItem item, DataSet deidentified);
+        String of(Input item, DataSet deidentified);
 
         /** The input file: a batch run's inputs are distinct files. */
         ClaimKey INPUT_FILE = (item, ds) -> item.file().toString();
@@ -70,12 +69,12 @@ public final class FileProcessor {
      * @param check a check of the original data set (e.g. strict private data)
      */
     public FileProcessor(Deidentification deid, OutputLayout layout, Quarantine quarantine,
-                         Function<InputItem, StudyIndex.Position> positions, TargetClaims claims, InputCheck check) {
+                         Function<Input, StudyIndex.Position> positions, TargetClaims claims, InputCheck check) {
         this(deid, layout, quarantine, positions, claims, check, true, ClaimKey.INPUT_FILE);
     }
 
     private FileProcessor(Deidentification deid, OutputLayout layout, Quarantine quarantine,
-                          Function<InputItem, StudyIndex.Position> positions, TargetClaims claims, InputCheck check,
+                          Function<Input, StudyIndex.Position> positions, TargetClaims claims, InputCheck check,
                           boolean forceEach, ClaimKey claimKey) {
         this.forceEach = forceEach;
         this.claimKey = claimKey;
@@ -101,10 +100,9 @@ public final class FileProcessor {
     }
 
     /** Processes one input; the result says how it ended. */
-    public FileResult process(InputItem item) {
+    public FileResult process(Input item) {
         Read r = read(item);
-        return r instanceof Read.Parsed p ? process(item, p.file(), p.size(), item.origin())
-                : ((Read.Ended) r).result();
+        return r instanceof Read.Parsed p ? process(item, p.file(), p.size()) : ((Read.Ended) r).result();
     }
 
     /** How reading an input ended: parsed, or already at its end (skipped, quarantined, failed). */
@@ -118,7 +116,7 @@ public final class FileProcessor {
      * Sniffs and parses one input, with one open and, for a small file, one read; a large file's pixel data stays in
      * it.
      */
-    public Read read(InputItem item) {
+    public Read read(Input item) {
         long size = 0;
         try (DicomInput input = DicomInput.open(item.file(), ReadOptions.DEFAULT)) {
             size = input.size();
@@ -135,9 +133,9 @@ public final class FileProcessor {
 
     /**
      * Processes an input already parsed (a received instance: one parse serves the checks and
-     * the engine), from {@code origin}.
+     * the engine).
      */
-    public FileResult process(InputItem item, DicomFile in, long size, Origin origin) {
+    public FileResult process(Input item, DicomFile in, long size) {
         if (DicomSniffer.isDicomdir(in)) {
             return new FileResult.Skipped(item, size);
         }
@@ -145,7 +143,7 @@ public final class FileProcessor {
         if (refused != null) {
             return quarantine(item, refused, size);
         }
-        Deidentified result = deid.deidentify(in, origin);
+        Deidentified result = deid.deidentify(in, item.origin());
         if (result.outcome() instanceof Outcome.Quarantined q) {
             return quarantine(item, q.reason(), size);
         }
@@ -176,7 +174,7 @@ public final class FileProcessor {
      * The result for an input whose processing ended in an unexpected throwable (a stack
      * overflow on a hostile file, say): quarantined, naming only the kind of failure.
      */
-    public FileResult crashed(InputItem item, Throwable t) {
+    public FileResult crashed(Input item, Throwable t) {
         long size = 0;
         try {
             size = Files.size(item.file());
@@ -186,7 +184,7 @@ public final class FileProcessor {
         return quarantine(item, "internal error: " + t.getClass().getName(), size);
     }
 
-    private FileResult quarantine(InputItem item, String reason, long size) {
+    private FileResult quarantine(Input item, String reason, long size) {
         try {
             String name = quarantine.put(item, reason);
             LOG.debug("M-QUARANTINE {}", name);

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.cloak.dicom.data.DataSet;
 import org.cloak.dicom.dict.Tag;
 import org.cloak.pipeline.audit.Digests;
+import org.cloak.pipeline.source.Input;
 import org.cloak.pipeline.source.InputItem;
 
 /**
@@ -80,9 +81,9 @@ public final class StudyIndex {
     public Map<String, List<InputItem>> leaves() { return leaves; }
 
     /** The item's position, or null when discovery could not read it. */
-    public Position position(InputItem item) { return positions.get(item); }
+    public Position position(Input item) { return positions.get(item); }
 
-    public String leafOf(InputItem item) {
+    public String leafOf(Input item) {
         Position p = positions.get(item);
         return p == null ? UNREADABLE : p.leaf();
     }

@@ -12,8 +12,9 @@ import org.cloak.deid.pseudo.Origin;
  * @param relative the file's path relative to {@code root} (for a file given directly, its name);
  *     layouts and pseudonym strategies that look at folder names use it
  */
-public record InputItem(Path file, Path root, Path relative) {
+public record InputItem(Path file, Path root, Path relative) implements Input {
 
     /** Where the file lies, as the de-identification API sees it. */
+    @Override
     public Origin origin() { return Origin.ofFile(root, relative); }
 }
