@@ -2,9 +2,6 @@ package org.cloak.deid.verify;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import org.cloak.dicom.data.BulkRef;
 import org.cloak.dicom.data.Bytes;
@@ -34,19 +31,13 @@ final class ValueBytes {
             return;
         }
         BulkRef r = (BulkRef) v;
-        try (FileChannel ch = FileChannel.open(r.path(), StandardOpenOption.READ)) {
-            ByteBuffer buf = ByteBuffer.wrap(BUFFERS.get()[0]);
-            long pos = r.offset();
-            long end = r.offset() + r.length();
-            while (pos < end) {
-                buf.clear();
-                buf.limit((int) Math.min(buf.capacity(), end - pos));
-                int n = ch.read(buf, pos);
-                if (n < 0) {
-                    throw new IOException(r.path() + " is shorter than its bulk value");
-                }
-                sink.accept(buf.array(), n);
-                pos += n;
+        try (BulkRef.Cursor c = r.cursor()) {
+            byte[] buf = BUFFERS.get()[0];
+            for (long at = 0; at < r.length(); ) {
+                int n = (int) Math.min(buf.length, r.length() - at);
+                c.read(buf, 0, at, n);
+                sink.accept(buf, n);
+                at += n;
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -99,33 +90,25 @@ final class ValueBytes {
     /** Positional reads over a value. */
     private static final class Reader implements AutoCloseable {
         private final Value v;
-        private final FileChannel ch;
+        private final BulkRef.Cursor cursor;
 
         Reader(Value v) throws IOException {
             this.v = v;
-            this.ch = v instanceof BulkRef r ? FileChannel.open(r.path(), StandardOpenOption.READ) : null;
+            this.cursor = v instanceof BulkRef r ? r.cursor() : null;
         }
 
         void read(byte[] into, long at, int n) throws IOException {
             if (v instanceof Bytes b) {
                 System.arraycopy(b.data(), (int) at, into, 0, n);
-                return;
-            }
-            ByteBuffer buf = ByteBuffer.wrap(into, 0, n);
-            long pos = ((BulkRef) v).offset() + at;
-            while (buf.hasRemaining()) {
-                int k = ch.read(buf, pos);
-                if (k < 0) {
-                    throw new IOException(((BulkRef) v).path() + " is shorter than its bulk value");
-                }
-                pos += k;
+            } else {
+                cursor.read(into, 0, at, n);
             }
         }
 
         @Override
         public void close() throws IOException {
-            if (ch != null) {
-                ch.close();
+            if (cursor != null) {
+                cursor.close();
             }
         }
     }

@@ -16,7 +16,8 @@ import java.util.Objects;
  * so pixel data and other large values never enter the heap. A reference into a small file
  * that the reader held whole in memory ({@link #inMemory}) serves its bytes from there, so the
  * file is not opened again; it is still the same reference (equal when path, offset and length
- * are), so what a data set holds does not depend on how its file was read.
+ * are), so what a data set holds does not depend on how its file was read. A reference into
+ * bytes read from memory or a stream has no path; it equals only references into the same bytes.
  */
 public final class BulkRef implements Value {
     private final Path path;
@@ -70,6 +71,53 @@ public final class BulkRef implements Value {
         return new BoundedStream(Channels.newInputStream(ch), length);
     }
 
+    /** Positional reads of this value's bytes, wherever they are held. */
+    public interface Cursor extends AutoCloseable {
+        /** Fills {@code into[off, off + n)} with the value's bytes from {@code at} on. */
+        void read(byte[] into, int off, long at, int n) throws IOException;
+
+        @Override
+        void close() throws IOException;
+    }
+
+    /** Opens positional reads over this value: from memory, or from its file (opened once). */
+    public Cursor cursor() throws IOException {
+        if (file != null) {
+            return new Cursor() {
+                @Override
+                public void read(byte[] into, int off, long at, int n) {
+                    if (at < 0 || at + n > length) {
+                        throw new IndexOutOfBoundsException("bytes " + at + "+" + n + " of a " + length + "-byte value");
+                    }
+                    System.arraycopy(file, (int) (offset + at), into, off, n);
+                }
+
+                @Override
+                public void close() {
+                    // nothing was opened
+                }
+            };
+        }
+        FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
+        return new Cursor() {
+            @Override
+            public void read(byte[] into, int off, long at, int n) throws IOException {
+                ByteBuffer buf = ByteBuffer.wrap(into, off, n);
+                long pos = offset + at;
+                while (buf.hasRemaining()) {
+                    int k = ch.read(buf, pos);
+                    if (k < 0) {
+                        throw new IOException(path + " is shorter than its bulk value");
+                    }
+                    pos += k;
+                }
+            }
+
+            @Override
+            public void close() throws IOException { ch.close(); }
+        };
+    }
+
     /** Reads the whole value; refuses values larger than {@code limit} bytes. */
     public byte[] readAll(int limit) throws IOException {
         if (length > limit) {
@@ -95,7 +143,9 @@ public final class BulkRef implements Value {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof BulkRef r && r.offset == offset && r.length == length && Objects.equals(r.path, path);
+        // without a file, the bytes held are the source: the same range of two buffers is two values
+        return o instanceof BulkRef r && r.offset == offset && r.length == length && Objects.equals(r.path, path)
+                && (path != null || r.file == file);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.cloak.dicom.io;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +67,29 @@ public final class DicomReader {
 
     /** Reads a Part 10 file or raw data set held in memory. */
     public static DicomFile read(byte[] data, String name) throws IOException {
-        return new DicomReader(ByteSource.of(data, 0, data.length), null, name, ReadOptions.DEFAULT).readFile();
+        return read(data, name, ReadOptions.DEFAULT);
+    }
+
+    /**
+     * Reads a Part 10 file or raw data set held in memory; values at or above the options' bulk
+     * threshold become references into {@code data}, which must not change afterwards.
+     */
+    public static DicomFile read(byte[] data, String name, ReadOptions opts) throws IOException {
+        // read like a file held whole: large values are references into data, not copies
+        return new DicomReader(ByteSource.ofFile(data, data.length), null, name, opts).readFile();
+    }
+
+    /**
+     * Reads a Part 10 file or raw data set from a stream (an upload, a record of a distributed
+     * job), which it reads to its end and holds in memory; refuses one of more than
+     * {@code maxBytes} bytes.
+     */
+    public static DicomFile read(InputStream in, String name, ReadOptions opts, int maxBytes) throws IOException {
+        byte[] data = in.readNBytes(maxBytes);
+        if (data.length == maxBytes && in.read() >= 0) {
+            throw new IOException(name + ": larger than the " + maxBytes + " bytes that can be held in memory");
+        }
+        return read(data, name, opts);
     }
 
     /** Reads a raw data set (no preamble, no file meta) in a known transfer syntax. */

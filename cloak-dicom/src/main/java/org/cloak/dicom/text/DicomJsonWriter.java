@@ -63,8 +63,11 @@ public final class DicomJsonWriter {
                 }
                 out.append(']');
             }
-        } else if (e.value() instanceof BulkRef r) {
+        } else if (e.value() instanceof BulkRef r && r.path() != null) {
             bulkUri(r.path().toUri() + "?offset=" + r.offset() + "&length=" + r.length());
+        } else if (e.value() instanceof BulkRef r) {
+            // read from bytes in memory: no file to point at
+            bulkUri("memory:?offset=" + r.offset() + "&length=" + r.length());
         } else if (e.value() instanceof Fragments f) {
             bulkUri("encapsulated:" + f.items().size() + "-items," + f.payloadLength() + "-bytes");
         } else {

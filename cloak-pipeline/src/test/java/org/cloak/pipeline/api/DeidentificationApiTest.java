@@ -1,9 +1,12 @@
 package org.cloak.pipeline.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.channels.Channels;
 import java.nio.file.Files;
@@ -24,6 +27,9 @@ import org.cloak.deid.pseudo.Secret;
 import org.cloak.deid.recipe.Recipe;
 import org.cloak.deid.recipe.RecipeReader;
 import org.cloak.deid.recipe.Recipes;
+import org.cloak.deid.verify.AttributeDiff;
+import org.cloak.dicom.data.BulkRef;
+import org.cloak.dicom.dict.Tag;
 import org.cloak.dicom.io.DicomFile;
 import org.cloak.dicom.io.DicomReader;
 import org.cloak.dicom.io.ReadOptions;
@@ -61,6 +67,49 @@ class DeidentificationApiTest {
             byte[] fromBytes = write(deid.deidentify(inMemory, origin));
             assertThat(fromBytes).as(f.getFileName().toString()).isEqualTo(fromFile);
         }
+    }
+
+    @Test
+    void aStreamWhoseLargeValuesStayInMemoryGivesTheSameOutputAndTheSameChanges() throws Exception {
+        Path study = RealisticStudy.write(tmp);
+        Deidentification deid = Recipes.prepare(Recipe.defaults(), SECRET, CLOCK, false).build();
+        ReadOptions small = ReadOptions.DEFAULT.withBulkThreshold(64);
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(study)) {
+            files = s.filter(Files::isRegularFile).sorted().toList();
+        }
+        int withPixels = 0;
+        for (Path f : files) {
+            Origin origin = Origin.ofFile(study, study.relativize(f));
+            DicomFile fromDisk = DicomReader.read(f, small);
+            byte[] expected = write(deid.deidentify(fromDisk, origin));
+            DicomFile streamed;
+            try (InputStream in = Files.newInputStream(f)) {
+                streamed = DicomReader.read(in, "upload", small, 1 << 24);
+            }
+            if (streamed.dataset().get(Tag.PixelData) != null) {
+                assertThat(streamed.dataset().get(Tag.PixelData).value())
+                        .as("pixel data is a reference into the bytes read, with no file behind it")
+                        .isInstanceOfSatisfying(BulkRef.class, r -> assertThat(r.path()).isNull());
+                withPixels++;
+            }
+            byte[] actual = write(deid.deidentify(streamed, origin));
+            assertThat(actual).as(f.getFileName().toString()).isEqualTo(expected);
+            // the checks compare large values wherever they are held: the same differences either way
+            DicomFile outOnDisk = DicomReader.read(Files.write(tmp.resolve("out.dcm"), expected), small);
+            DicomFile outInMemory = DicomReader.read(actual, "output", small);
+            assertThat(changes(streamed, outInMemory)).isEqualTo(changes(fromDisk, outOnDisk))
+                    .contains("(0010,0010) CHANGED").doesNotContain("(7FE0,0010) CHANGED");
+        }
+        assertThat(withPixels).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void aStreamLargerThanTheLimitIsRefusedNamingOnlyTheStream() {
+        byte[] data = new byte[1000];
+        assertThatThrownBy(() -> DicomReader.read(new ByteArrayInputStream(data), "upload 7", ReadOptions.DEFAULT, 999))
+                .isInstanceOf(IOException.class).hasMessage("upload 7: larger than the 999 bytes that can be held in "
+                        + "memory");
     }
 
     @Test
@@ -116,6 +165,11 @@ class DeidentificationApiTest {
             m.put(in.name(), r.plan().newPatientId() + " " + r.plan().timepoint());
         }
         return m;
+    }
+
+    private static List<String> changes(DicomFile before, DicomFile after) {
+        return AttributeDiff.diff(before.dataset(), after.dataset()).stream()
+                .map(d -> d.path() + " " + d.change()).toList();
     }
 
     private static byte[] write(Deidentified d) throws IOException {

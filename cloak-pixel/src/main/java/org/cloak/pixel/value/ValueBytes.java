@@ -2,9 +2,6 @@ package org.cloak.pixel.value;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.StandardOpenOption;
 import org.cloak.dicom.data.BulkRef;
 import org.cloak.dicom.data.Bytes;
 import org.cloak.dicom.data.Value;
@@ -26,22 +23,8 @@ public final class ValueBytes {
             System.arraycopy(b.data(), (int) pos, out, 0, len);
             return out;
         }
-        BulkRef r = (BulkRef) v;
-        ByteBuffer held = r.memory();
-        if (held != null) {
-            held.position(held.position() + (int) pos).get(out);
-            return out;
-        }
-        try (FileChannel ch = FileChannel.open(r.path(), StandardOpenOption.READ)) {
-            ByteBuffer buf = ByteBuffer.wrap(out);
-            long at = r.offset() + pos;
-            while (buf.hasRemaining()) {
-                int n = ch.read(buf, at);
-                if (n < 0) {
-                    throw new IOException("pixel data file shrank since it was read (at offset " + at + ")");
-                }
-                at += n;
-            }
+        try (BulkRef.Cursor c = ((BulkRef) v).cursor()) {
+            c.read(out, 0, pos, len);
         }
         return out;
     }
