@@ -12,14 +12,14 @@ import org.cloak.deid.rule.RuleSet;
  *
  * @param rules the compiled rule model (with {@code stages}, the rules of the last stage)
  * @param method what is written into (0012,0063) and (0012,0064)
- * @param longitudinal value of (0028,0303): MODIFIED, UNMODIFIED or REMOVED
+ * @param longitudinal value of (0028,0303)
  * @param allowBurnedIn write files flagged (or likely) to carry burned-in text instead of quarantining them
  * @param recordValues put old and new values into audit events (they are PHI: only for encrypted sinks)
  * @param stages empty for one pass of {@code rules} over the original; else the passes in order,
  *     each over the previous one's result (a script whose statements read what earlier ones
  *     wrote, or several scripts applied one after another), the last one's rules being {@code rules}
  */
-public record DeidConfig(RuleSet rules, MethodDescription method, String longitudinal, boolean allowBurnedIn,
+public record DeidConfig(RuleSet rules, MethodDescription method, Longitudinal longitudinal, boolean allowBurnedIn,
                          UidMapper uids, Secret secret, LocalDate processingDate, boolean recordValues,
                          List<Stage> stages) {
 
@@ -31,7 +31,7 @@ public record DeidConfig(RuleSet rules, MethodDescription method, String longitu
     }
 
     /** One pass of {@code rules} over the original. */
-    public DeidConfig(RuleSet rules, MethodDescription method, String longitudinal, boolean allowBurnedIn,
+    public DeidConfig(RuleSet rules, MethodDescription method, Longitudinal longitudinal, boolean allowBurnedIn,
                       UidMapper uids, Secret secret, LocalDate processingDate, boolean recordValues) {
         this(rules, method, longitudinal, allowBurnedIn, uids, secret, processingDate, recordValues, List.of());
     }

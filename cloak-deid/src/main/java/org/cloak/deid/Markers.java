@@ -48,7 +48,7 @@ final class Markers {
         if (!config.method().codes().isEmpty() || !added.isEmpty()) {
             putCodes(out, events, added);
         }
-        longitudinal.set(out, Vr.CS, events, config.longitudinal());
+        longitudinal.set(out, Vr.CS, events, config.longitudinal().name());
         if (plan.timepoint() != null) {
             timepoint.set(out, Vr.LO, events, plan.timepoint());
         }

@@ -59,7 +59,7 @@ class DeidentifierTest {
         DeidConfig config = new DeidConfig(new RuleSet(List.of(rules)),
                 new DeidConfig.MethodDescription("Cloak test", List.of(new DeidConfig.MethodCode("113100", "DCM",
                         "Basic Application Confidentiality Profile"))),
-                "MODIFIED", allowBurnedIn, new UidHasher(SECRET), SECRET, LocalDate.of(2026, 1, 2), false);
+                Longitudinal.MODIFIED, allowBurnedIn, new UidHasher(SECRET), SECRET, LocalDate.of(2026, 1, 2), false);
         return new Deidentifier(config);
     }
 
@@ -140,7 +140,7 @@ class DeidentifierTest {
     @Test
     void theMethodCodeSequenceIsLeftOutWithoutCodes() {
         DeidConfig config = new DeidConfig(new RuleSet(List.of(UNRELATED)),
-                new DeidConfig.MethodDescription("Cloak test", List.of()), "UNMODIFIED", false,
+                new DeidConfig.MethodDescription("Cloak test", List.of()), Longitudinal.UNMODIFIED, false,
                 new UidHasher(SECRET), SECRET, LocalDate.of(2026, 1, 2), false);
         DataSet out = cleaned(new Deidentifier(config).deidentify(study(), PLAN));
         assertThat(out.getString(Tag.PatientIdentityRemoved)).isEqualTo("YES");

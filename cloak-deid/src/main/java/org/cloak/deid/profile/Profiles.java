@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.cloak.deid.DeidConfig.MethodCode;
 import org.cloak.deid.DeidConfig.MethodDescription;
+import org.cloak.deid.Longitudinal;
 import org.cloak.deid.rule.Rule;
 import org.cloak.dicom.io.Version;
 
@@ -28,9 +29,6 @@ public final class Profiles {
     public static final String DICOM_BASIC = "dicom-basic";
     public static final String HIPAA = "hipaa";
 
-    public static final String MODIFIED = "MODIFIED";
-    public static final String UNMODIFIED = "UNMODIFIED";
-    public static final String REMOVED = "REMOVED";
 
     private static final Set<String> NAMES = Collections.unmodifiableSet(
             new LinkedHashSet<>(List.of(ORIGINAL, ANONYMIZE, ANONYMIZE_FULL, DICOM_BASIC, HIPAA)));
@@ -88,17 +86,18 @@ public final class Profiles {
     }
 
     /** Longitudinal Temporal Information Modified (0028,0303) for the profile's own date handling. */
-    public static String longitudinal(String profile, Set<ProfileOption> options) {
+    public static Longitudinal longitudinal(String profile, Set<ProfileOption> options) {
         Set<ProfileOption> opts = check(profile, options);
         return switch (profile) {
-            case ORIGINAL, ANONYMIZE -> UNMODIFIED;
-            case ANONYMIZE_FULL -> REMOVED;
-            case HIPAA -> MODIFIED;
+            case ORIGINAL, ANONYMIZE -> Longitudinal.UNMODIFIED;
+            case ANONYMIZE_FULL -> Longitudinal.REMOVED;
+            case HIPAA -> Longitudinal.MODIFIED;
             default -> {
                 if (opts.contains(ProfileOption.RETAIN_LONG_FULL_DATES)) {
-                    yield UNMODIFIED;
+                    yield Longitudinal.UNMODIFIED;
                 }
-                yield opts.contains(ProfileOption.RETAIN_LONG_MODIFIED_DATES) ? MODIFIED : REMOVED;
+                yield opts.contains(ProfileOption.RETAIN_LONG_MODIFIED_DATES) ? Longitudinal.MODIFIED
+                        : Longitudinal.REMOVED;
             }
         };
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.cloak.deid.DeidConfig;
+import org.cloak.deid.Longitudinal;
 import org.cloak.deid.action.Action;
 import org.cloak.deid.action.Empty;
 import org.cloak.deid.action.FixedDate;
@@ -45,7 +46,6 @@ public final class RecipeCompiler {
     static final Selector DATES = new Selector.StandardVr(Set.of(Vr.DA, Vr.DT));
     static final Selector TIMES = new Selector.StandardVr(Set.of(Vr.TM));
     static final Selector DATES_AND_TIMES = new Selector.StandardVr(Set.of(Vr.DA, Vr.DT, Vr.TM));
-    private static final String MODIFIED = "MODIFIED";
     /** What the birth-date rule covers. */
     private static final List<Integer> BIRTH = List.of(Tag.PatientBirthDate, Tag.PatientBirthTime);
 
@@ -228,24 +228,24 @@ public final class RecipeCompiler {
      * (0028,0303): from the date mode, else from the profile; a profile that leaves dates alone
      * reports MODIFIED once a recipe rule changes a date (an override on StudyDate, say).
      */
-    private static String longitudinal(Recipe r, List<Rule> recipeRules) {
+    private static Longitudinal longitudinal(Recipe r, List<Rule> recipeRules) {
         switch (r.dates().mode()) {
             case KEEP:
-                return "UNMODIFIED";
+                return Longitudinal.UNMODIFIED;
             case REMOVE:
-                return "REMOVED";
+                return Longitudinal.REMOVED;
             case PROFILE:
                 break;
             default:
-                return MODIFIED;
+                return Longitudinal.MODIFIED;
         }
-        String fromProfile = Profiles.longitudinal(r.profile(), r.options());
-        if (!"UNMODIFIED".equals(fromProfile)) {
+        Longitudinal fromProfile = Profiles.longitudinal(r.profile(), r.options());
+        if (fromProfile != Longitudinal.UNMODIFIED) {
             return fromProfile;
         }
         for (Rule rule : recipeRules) {
             if (!(rule.action() instanceof Keep) && touchesDates(rule.selector())) {
-                return MODIFIED;
+                return Longitudinal.MODIFIED;
             }
         }
         return fromProfile;

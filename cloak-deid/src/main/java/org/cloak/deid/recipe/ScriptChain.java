@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.cloak.deid.DeidConfig;
+import org.cloak.deid.Longitudinal;
 import org.cloak.deid.action.Keep;
 import org.cloak.deid.profile.Profiles;
 import org.cloak.deid.pseudo.Secret;
@@ -60,7 +61,7 @@ final class ScriptChain {
         return new DeidConfig.MethodDescription(m.text() + " base; script " + scripts, m.codes());
     }
 
-    private static String longitudinal(Recipe recipe, boolean base) {
+    private static Longitudinal longitudinal(Recipe recipe, boolean base) {
         if (base && !ORIGINAL.equals(recipe.profile())) {
             return Profiles.longitudinal(recipe.profile(), recipe.options());
         }
@@ -70,12 +71,12 @@ final class ScriptChain {
                     if (!(r.action() instanceof Keep) && (RecipeCompiler.touchesDates(r.selector())
                             || r.selector() instanceof org.cloak.deid.rule.TagPath p
                             && RecipeCompiler.touchesDates(p.element()))) {
-                        return "MODIFIED";
+                        return Longitudinal.MODIFIED;
                     }
                 }
             }
         }
-        return "UNMODIFIED";
+        return Longitudinal.UNMODIFIED;
     }
 
 }

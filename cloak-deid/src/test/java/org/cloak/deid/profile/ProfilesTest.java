@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import org.cloak.deid.DeidConfig.MethodCode;
 import org.cloak.deid.DeidConfig.MethodDescription;
+import org.cloak.deid.Longitudinal;
 import org.cloak.deid.action.Dummy;
 import org.cloak.deid.rule.Rule;
 import org.cloak.deid.rule.RuleSet;
@@ -298,15 +299,15 @@ class ProfilesTest {
 
     @Test
     void longitudinalTemporalInformationFollowsTheProfilesDateHandling() {
-        assertThat(Profiles.longitudinal(Profiles.DICOM_BASIC, Set.of())).isEqualTo("REMOVED");
+        assertThat(Profiles.longitudinal(Profiles.DICOM_BASIC, Set.of())).isEqualTo(Longitudinal.REMOVED);
         assertThat(Profiles.longitudinal(Profiles.DICOM_BASIC, EnumSet.of(ProfileOption.RETAIN_LONG_FULL_DATES)))
-                .isEqualTo("UNMODIFIED");
+                .isEqualTo(Longitudinal.UNMODIFIED);
         assertThat(Profiles.longitudinal(Profiles.DICOM_BASIC, EnumSet.of(ProfileOption.RETAIN_LONG_MODIFIED_DATES)))
-                .isEqualTo("MODIFIED");
-        assertThat(Profiles.longitudinal(Profiles.ORIGINAL, Set.of())).isEqualTo("UNMODIFIED");
-        assertThat(Profiles.longitudinal(Profiles.ANONYMIZE, Set.of())).isEqualTo("UNMODIFIED");
-        assertThat(Profiles.longitudinal(Profiles.ANONYMIZE_FULL, Set.of())).isEqualTo("REMOVED");
-        assertThat(Profiles.longitudinal(Profiles.HIPAA, Set.of())).isEqualTo("MODIFIED");
+                .isEqualTo(Longitudinal.MODIFIED);
+        assertThat(Profiles.longitudinal(Profiles.ORIGINAL, Set.of())).isEqualTo(Longitudinal.UNMODIFIED);
+        assertThat(Profiles.longitudinal(Profiles.ANONYMIZE, Set.of())).isEqualTo(Longitudinal.UNMODIFIED);
+        assertThat(Profiles.longitudinal(Profiles.ANONYMIZE_FULL, Set.of())).isEqualTo(Longitudinal.REMOVED);
+        assertThat(Profiles.longitudinal(Profiles.HIPAA, Set.of())).isEqualTo(Longitudinal.MODIFIED);
         assertThat(Profiles.names()).containsExactly("original", "anonymize", "anonymize-full", "dicom-basic", "hipaa");
     }
 

@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.cloak.deid.DeidConfig;
 import org.cloak.deid.Deidentifier;
+import org.cloak.deid.Longitudinal;
 import org.cloak.deid.Outcome;
 import org.cloak.deid.action.Action;
 import org.cloak.deid.action.Pseudonym;
@@ -36,7 +37,7 @@ class PlanAppliedByEngineTest {
                 new Rule(new Selector.TagIs(Tag.PatientName), new Pseudonym(Pseudonym.Kind.PATIENT_NAME), "test"),
                 new Rule(new Selector.TagIs(Tag.StudyDate), dateAction, "test")));
         return new Deidentifier(new DeidConfig(rules, new DeidConfig.MethodDescription("Cloak test", List.of()),
-                "MODIFIED", true, new UidHasher(SECRET), SECRET, LocalDate.of(2024, 1, 1), false));
+                Longitudinal.MODIFIED, true, new UidHasher(SECRET), SECRET, LocalDate.of(2024, 1, 1), false));
     }
 
     private static DataSet run(Deidentifier engine, PseudonymPlanner planner, Input in) {

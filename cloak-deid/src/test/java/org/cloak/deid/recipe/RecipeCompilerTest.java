@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.cloak.deid.DeidConfig;
+import org.cloak.deid.Longitudinal;
 import org.cloak.deid.action.Keep;
 import org.cloak.deid.action.Pseudonym;
 import org.cloak.deid.action.Remove;
@@ -249,20 +250,20 @@ class RecipeCompilerTest {
 
     @Test
     void longitudinalFollowsTheDateMode() throws RecipeException {
-        assertThat(Engine.compile(Yaml.read("profile: dicom-basic")).longitudinal()).isEqualTo("REMOVED");
+        assertThat(Engine.compile(Yaml.read("profile: dicom-basic")).longitudinal()).isEqualTo(Longitudinal.REMOVED);
         assertThat(Engine.compile(Yaml.read("profile: dicom-basic", "dates: {mode: keep}")).longitudinal())
-                .isEqualTo("UNMODIFIED");
+                .isEqualTo(Longitudinal.UNMODIFIED);
         assertThat(Engine.compile(Yaml.read("profile: original", "dates: {mode: remove}")).longitudinal())
-                .isEqualTo("REMOVED");
+                .isEqualTo(Longitudinal.REMOVED);
         for (String mode : List.of("shift", "timepoint", "year-only", "processing-date", "fixed, date: '20000101'")) {
             assertThat(Engine.compile(Yaml.read("profile: original", "dates: {mode: " + mode + "}")).longitudinal())
-                    .as(mode).isEqualTo("MODIFIED");
+                    .as(mode).isEqualTo(Longitudinal.MODIFIED);
         }
-        assertThat(Engine.compile(Yaml.read("profile: original")).longitudinal()).isEqualTo("UNMODIFIED");
+        assertThat(Engine.compile(Yaml.read("profile: original")).longitudinal()).isEqualTo(Longitudinal.UNMODIFIED);
         assertThat(Engine.compile(Yaml.read("profile: original", "attributes: [{select: StudyDate, action: empty}]"))
-                .longitudinal()).isEqualTo("MODIFIED");
+                .longitudinal()).isEqualTo(Longitudinal.MODIFIED);
         assertThat(Engine.compile(Yaml.read("profile: original", "attributes: [{select: PatientName, action: empty}]"))
-                .longitudinal()).isEqualTo("UNMODIFIED");
+                .longitudinal()).isEqualTo(Longitudinal.UNMODIFIED);
     }
 
     @Test

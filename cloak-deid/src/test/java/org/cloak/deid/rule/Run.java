@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.cloak.deid.DeidConfig;
 import org.cloak.deid.Deidentifier;
+import org.cloak.deid.Longitudinal;
 import org.cloak.deid.Outcome;
 import org.cloak.deid.pseudo.PatientPlan;
 import org.cloak.deid.pseudo.Secret;
@@ -22,7 +23,7 @@ public final class Run {
     /** The de-identified copy of {@code in} under {@code rules} alone. */
     public static DataSet of(RuleSet rules, DataSet in) {
         DeidConfig config = new DeidConfig(rules, new DeidConfig.MethodDescription("Cloak test", List.of()),
-                "UNMODIFIED", true, new UidHasher(SECRET), SECRET, LocalDate.of(2026, 1, 2), false);
+                Longitudinal.UNMODIFIED, true, new UidHasher(SECRET), SECRET, LocalDate.of(2026, 1, 2), false);
         Outcome o = new Deidentifier(config).deidentify(in, PLAN).outcome();
         assertThat(o).isInstanceOf(Outcome.Cleaned.class);
         return ((Outcome.Cleaned) o).dataset();

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.cloak.deid.DeidConfig;
 import org.cloak.deid.Deidentification;
 import org.cloak.deid.Deidentifier;
+import org.cloak.deid.Longitudinal;
 import org.cloak.deid.action.Remove;
 import org.cloak.deid.action.ReplaceUid;
 import org.cloak.deid.pseudo.PatientPlan;
@@ -35,7 +36,7 @@ final class TestEngines {
         DeidConfig config = new DeidConfig(new RuleSet(rules),
                 new DeidConfig.MethodDescription("Cloak pipeline test", List.of(
                         new DeidConfig.MethodCode("113100", "DCM", "Basic Application Confidentiality Profile"))),
-                "UNMODIFIED", false, new UidHasher(SECRET), SECRET, LocalDate.of(2026, 1, 2), false);
+                Longitudinal.UNMODIFIED, false, new UidHasher(SECRET), SECRET, LocalDate.of(2026, 1, 2), false);
         return new Deidentifier(config);
     }
 
