@@ -21,7 +21,7 @@ import org.cloak.net.TlsOptions;
 import org.cloak.net.scp.ServerOptions;
 import org.cloak.pipeline.PipelineException;
 import org.cloak.pipeline.audit.Digests;
-import org.cloak.pipeline.layout.Layouts;
+import org.cloak.pipeline.layout.LayoutSpec;
 import org.cloak.pipeline.layout.TemplateLayout;
 import org.cloak.pipeline.node.DeidStoreHandler;
 import org.cloak.pipeline.node.ListenOptions;
@@ -213,11 +213,10 @@ public final class ListenCommand implements Callable<Integer> {
             options = options.withForward(AeAddress.parse(forward));
         }
         try {
-            Layouts.of(layout, out); // a bad template is a usage error before the port is bound
+            return options.withLayout(LayoutSpec.parse(layout)); // a bad template fails before the port is bound
         } catch (IllegalArgumentException e) {
             throw new RunCommand.UsageException(e.getMessage());
         }
-        return options.withLayout(layout);
     }
 
     private Set<InetAddress> addresses() throws RunCommand.UsageException {

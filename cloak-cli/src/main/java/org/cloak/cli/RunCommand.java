@@ -21,6 +21,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.cloak.deid.recipe.Recipe;
 import org.cloak.pipeline.PipelineException;
 import org.cloak.pipeline.audit.Digests;
+import org.cloak.pipeline.layout.LayoutSpec;
 import org.cloak.pipeline.layout.TemplateLayout;
 import org.cloak.pipeline.run.Progress;
 import org.cloak.pipeline.run.RunOptions;
@@ -116,7 +117,7 @@ public final class RunCommand implements Callable<Integer> {
         try {
             Recipe recipe = recipe();
             RunSpec runSpec = new RunSpec(inputs, out, recipe, recipeDigest(), key.vaultDir(), key.keySource(env),
-                    threads, layout, restart, quarantine, audits, auditPassword != null ? auditPassword
+                    threads, LayoutSpec.parse(layout), restart, quarantine, audits, auditPassword != null ? auditPassword
                     : env.get(AUDIT_PASSWORD_ENV), auditOriginalValues, strictPrivate)
                     .withPixelStep(pixelText.step(recipe));
             prepared = service.prepare(runSpec,

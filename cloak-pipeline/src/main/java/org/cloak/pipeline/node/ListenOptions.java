@@ -4,8 +4,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import org.cloak.net.AeAddress;
-import org.cloak.net.scu.ScuOptions;
 import org.cloak.net.scp.ServerOptions;
+import org.cloak.net.scu.ScuOptions;
+import org.cloak.pipeline.layout.LayoutSpec;
 
 /**
  * Configuration of a {@link ListenService}.
@@ -17,11 +18,11 @@ import org.cloak.net.scp.ServerOptions;
  * @param forward     destination of the de-identified instances, or null
  * @param forwardScu  how the node calls the destination (its calling AE title is this node's)
  * @param forwardWait longest wait between two attempts while the destination is down
- * @param layout      how outputs are named: a layout of {@code cloak run} ({@code default}, a template, or
- *                    {@code mirror}: {@code <study>/<series>/<instance>.dcm} in new UIDs)
+ * @param layout      how outputs are named, as by {@code cloak run} ({@code mirror} names them
+ *                    {@code <study>/<series>/<instance>.dcm} in new UIDs)
  */
 public record ListenOptions(ServerOptions server, Path outputDir, int threads, AeAddress forward, ScuOptions forwardScu,
-                            Duration forwardWait, String layout) {
+                            Duration forwardWait, LayoutSpec layout) {
     /** Default cap of the forwarding back-off. */
     public static final Duration DEFAULT_FORWARD_WAIT = Duration.ofSeconds(30);
 
@@ -39,7 +40,7 @@ public record ListenOptions(ServerOptions server, Path outputDir, int threads, A
     /** One de-identification per processor, no forwarding. */
     public static ListenOptions of(ServerOptions server, Path outputDir) {
         return new ListenOptions(server, outputDir, Runtime.getRuntime().availableProcessors(), null,
-                ScuOptions.of(server.aeTitle()), DEFAULT_FORWARD_WAIT, "default");
+                ScuOptions.of(server.aeTitle()), DEFAULT_FORWARD_WAIT, LayoutSpec.standard());
     }
 
     public ListenOptions withThreads(int n) {
@@ -60,7 +61,7 @@ public record ListenOptions(ServerOptions server, Path outputDir, int threads, A
     }
 
     /** Names outputs with {@code spec}, as {@code cloak run --layout} does. */
-    public ListenOptions withLayout(String spec) {
+    public ListenOptions withLayout(LayoutSpec spec) {
         return new ListenOptions(server, outputDir, threads, forward, forwardScu, forwardWait, spec);
     }
 }

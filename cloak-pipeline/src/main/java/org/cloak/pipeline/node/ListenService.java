@@ -15,7 +15,6 @@ import org.cloak.dicom.dict.Tags;
 import org.cloak.dicom.io.DicomReader;
 import org.cloak.dicom.io.ReadOptions;
 import org.cloak.net.scp.DicomServer;
-import org.cloak.pipeline.layout.Layouts;
 import org.cloak.pipeline.layout.OutputLayout;
 import org.cloak.pipeline.quarantine.Quarantine;
 import org.cloak.pipeline.run.FileProcessor;
@@ -94,7 +93,7 @@ public final class ListenService implements AutoCloseable {
         FileProcessor.InputCheck check = hooks.check() != null ? hooks.check() : ds -> null;
         // names are one-to-one with instances (a resend is the same input): nothing to claim,
         // and a map of every output ever written would grow for as long as the node runs
-        OutputLayout layout = Layouts.of(options.layout(), options.outputDir());
+        OutputLayout layout = options.layout().in(options.outputDir());
         // mirror names are one-to-one with instances (a resend is the same input): nothing to
         // claim; other layouts may name two instances alike, which is refused, not overwritten
         TargetClaims claims = layout.pathOnly() ? TargetClaims.none()

@@ -22,7 +22,6 @@ import org.cloak.dicom.io.DicomInput;
 import org.cloak.dicom.io.ReadOptions;
 import org.cloak.pipeline.audit.Digests;
 import org.cloak.pipeline.io.Syncer;
-import org.cloak.pipeline.layout.Layouts;
 import org.cloak.pipeline.layout.OutputLayout;
 import org.cloak.pipeline.layout.PathChecks;
 import org.cloak.pipeline.quarantine.Quarantine;
@@ -106,7 +105,7 @@ public final class DeidRun {
     public RunSummary run(List<InputItem> items, RunOptions options, Progress progress, RunHooks hooks)
             throws InterruptedException, IOException {
         Path out = options.outputDir();
-        OutputLayout layout = Layouts.of(options.layout(), out);
+        OutputLayout layout = options.layout().in(out);
         if (layout.pathOnly()) {
             PathChecks.requireDistinctTargets(items, layout);
         }

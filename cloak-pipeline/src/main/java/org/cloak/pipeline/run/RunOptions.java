@@ -1,7 +1,8 @@
 package org.cloak.pipeline.run;
 
-import org.cloak.pipeline.folder.OutputFolder;
 import java.nio.file.Path;
+import org.cloak.pipeline.folder.OutputFolder;
+import org.cloak.pipeline.layout.LayoutSpec;
 
 /**
  * How a batch run writes.
@@ -9,10 +10,10 @@ import java.nio.file.Path;
  * @param outputDir where de-identified files go
  * @param threads worker threads, at least 1
  * @param quarantineDir where files that were not written go, with their reasons
- * @param layout {@code mirror}, {@code mirror-renamed}, {@code default} or a template (docs/layout.md)
+ * @param layout how outputs are named
  * @param restart ignore (and truncate) the resume journal
  */
-public record RunOptions(Path outputDir, int threads, Path quarantineDir, String layout, boolean restart) {
+public record RunOptions(Path outputDir, int threads, Path quarantineDir, LayoutSpec layout, boolean restart) {
 
     public RunOptions {
         outputDir = outputDir.toAbsolutePath().normalize();
@@ -24,7 +25,7 @@ public record RunOptions(Path outputDir, int threads, Path quarantineDir, String
 
     /** Mirror layout, resuming. */
     public RunOptions(Path outputDir, int threads, Path quarantineDir) {
-        this(outputDir, threads, quarantineDir, "mirror", false);
+        this(outputDir, threads, quarantineDir, new LayoutSpec.Mirror(), false);
     }
 
     /** One worker per processor, quarantine in {@code OUT/.cloak/quarantine}, mirror layout. */
@@ -37,7 +38,7 @@ public record RunOptions(Path outputDir, int threads, Path quarantineDir, String
 
     public RunOptions withQuarantine(Path dir) { return new RunOptions(outputDir, threads, dir, layout, restart); }
 
-    public RunOptions withLayout(String l) { return new RunOptions(outputDir, threads, quarantineDir, l, restart); }
+    public RunOptions withLayout(LayoutSpec l) { return new RunOptions(outputDir, threads, quarantineDir, l, restart); }
 
     public RunOptions withRestart(boolean r) { return new RunOptions(outputDir, threads, quarantineDir, layout, r); }
 

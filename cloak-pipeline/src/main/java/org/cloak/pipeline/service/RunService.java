@@ -13,7 +13,7 @@ import org.cloak.pipeline.PipelineException;
 import org.cloak.pipeline.audit.AuditLog;
 import org.cloak.pipeline.audit.AuditReports;
 import org.cloak.pipeline.audit.Digests;
-import org.cloak.pipeline.layout.Layouts;
+import org.cloak.pipeline.layout.LayoutSpec;
 import org.cloak.pipeline.layout.PathChecks;
 import org.cloak.pipeline.run.DeidRun;
 import org.cloak.pipeline.run.Leftovers;
@@ -65,7 +65,6 @@ public final class RunService {
                 o = o.withQuarantine(spec.quarantine());
             }
             o = o.withLayout(spec.layout()).withRestart(spec.restart());
-            Layouts.of(spec.layout(), spec.output()); // a bad template fails before anything is written
             AuditReports.check(spec.audits(), spec.auditOriginalValues(), spec.auditPassword());
             String settings = settingsDigest(spec);
             String previous = o.folder().settingsDigest();
@@ -90,7 +89,7 @@ public final class RunService {
      * What decides the bytes and names of the outputs: the recipe and flags, the layout, the pixel and private checks.
      */
     private static String settingsDigest(RunSpec spec) {
-        return Digests.flags(List.of("recipe=" + spec.recipeDigest(), "layout=" + spec.layout(),
+        return Digests.flags(List.of("recipe=" + spec.recipeDigest(), "layout=" + spec.layout().text(),
                 "strict-private=" + spec.strictPrivate(), "pixel-step=" + (spec.pixelStep() != null)));
     }
 

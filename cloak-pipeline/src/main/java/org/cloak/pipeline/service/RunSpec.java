@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.cloak.deid.DeidStep;
 import org.cloak.deid.recipe.Recipe;
+import org.cloak.pipeline.layout.LayoutSpec;
 import org.cloak.pipeline.vault.KeySource;
 
 /**
@@ -17,7 +18,7 @@ import org.cloak.pipeline.vault.KeySource;
  * @param vaultDir the vault's folder (outside the output folder)
  * @param key how the vault is unlocked
  * @param threads worker threads, or null for one per processor
- * @param layout layout name or template
+ * @param layout how outputs are named
  * @param restart ignore the resume journal
  * @param quarantine quarantine folder, or null for the default
  * @param audits audit reports to write (.csv, .xlsx)
@@ -27,7 +28,7 @@ import org.cloak.pipeline.vault.KeySource;
  * @param pixelStep the engine's pixel step (a front end builds it with an image library), or null
  */
 public record RunSpec(List<Path> inputs, Path output, Recipe recipe, String recipeDigest, Path vaultDir, KeySource key,
-                      Integer threads, String layout, boolean restart, Path quarantine, List<Path> audits,
+                      Integer threads, LayoutSpec layout, boolean restart, Path quarantine, List<Path> audits,
                       String auditPassword, boolean auditOriginalValues, boolean strictPrivate, DeidStep pixelStep) {
     public RunSpec {
         inputs = List.copyOf(inputs);
@@ -36,7 +37,7 @@ public record RunSpec(List<Path> inputs, Path output, Recipe recipe, String reci
 
     /** A run without a pixel step: pixel data is copied as it is. */
     public RunSpec(List<Path> inputs, Path output, Recipe recipe, String recipeDigest, Path vaultDir, KeySource key,
-                   Integer threads, String layout, boolean restart, Path quarantine, List<Path> audits,
+                   Integer threads, LayoutSpec layout, boolean restart, Path quarantine, List<Path> audits,
                    String auditPassword, boolean auditOriginalValues, boolean strictPrivate) {
         this(inputs, output, recipe, recipeDigest, vaultDir, key, threads, layout, restart, quarantine, audits,
                 auditPassword, auditOriginalValues, strictPrivate, null);

@@ -11,6 +11,7 @@ import java.util.List;
 import org.cloak.deid.pseudo.Secret;
 import org.cloak.deid.recipe.Recipe;
 import org.cloak.net.scp.ServerOptions;
+import org.cloak.pipeline.layout.LayoutSpec;
 import org.cloak.pipeline.node.ListenOptions;
 import org.cloak.pipeline.node.ListenService;
 import org.cloak.pipeline.run.DeidRun;
@@ -31,7 +32,7 @@ final class GoldenRuns {
 
     static RunSummary run(Recipe recipe, List<Path> inputs, Path out, String layout) throws Exception {
         List<ZipInputs.Refused> refused = new ArrayList<>();
-        RunOptions options = RunOptions.defaults(out).withThreads(2).withLayout(layout);
+        RunOptions options = RunOptions.defaults(out).withThreads(2).withLayout(LayoutSpec.parse(layout));
         var items = InputSource.list(inputs, options.tmpDir(), new BufferedReader(new StringReader("")), refused);
         assertThat(refused).isEmpty();
         RunSummary s = DeidRun.of(recipe, SECRET, PROCESSING_DATE).run(items, options, new Progress());
@@ -40,7 +41,7 @@ final class GoldenRuns {
     }
 
     static void listen(Recipe recipe, List<Path> files, Path out, String layout) throws Exception {
-        ListenOptions options = ListenOptions.of(ServerOptions.of("CLOAK", 0), out).withThreads(2).withLayout(layout);
+        ListenOptions options = ListenOptions.of(ServerOptions.of("CLOAK", 0), out).withThreads(2).withLayout(LayoutSpec.parse(layout));
         try (ListenService node = ListenService.of(options, recipe, SECRET, PROCESSING_DATE)) {
             node.start();
             List<String> args = new ArrayList<>(List.of("-R", "-aec", "CLOAK", "-aet", "GOLDEN", "-to", "10",

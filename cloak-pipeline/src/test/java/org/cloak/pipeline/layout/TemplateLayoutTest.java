@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.cloak.dicom.data.DataSet;
 import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.Tag;
+import org.cloak.pipeline.layout.LayoutSpec;
 import org.cloak.pipeline.source.InputItem;
 import org.junit.jupiter.api.Test;
 
@@ -55,16 +56,16 @@ class TemplateLayoutTest {
 
     @Test
     void mirrorRenamedReplacesTheTopFolderByTheNewPatientId() {
-        OutputLayout l = Layouts.of("mirror-renamed", out);
+        OutputLayout l = LayoutSpec.parse("mirror-renamed").in(out);
         assertThat(l.target(item, new LayoutValues(ds(), null, 0, 0))).isEqualTo(Path.of("/data/out/P001/CT/a.dcm"));
-        assertThat(Layouts.of("mirror", out).target(item)).isEqualTo(Path.of("/data/out/DOE_JANE/CT/a.dcm"));
+        assertThat(LayoutSpec.parse("mirror").in(out).target(item)).isEqualTo(Path.of("/data/out/DOE_JANE/CT/a.dcm"));
     }
 
     @Test
     void faultyTemplatesAreRefused() {
-        assertThatThrownBy(() -> Layouts.of("{Nope}/x.dcm", out)).hasMessageStartingWith("unknown field 'Nope'");
-        assertThatThrownBy(() -> Layouts.of("{PatientID:4}/x.dcm", out)).hasMessageContaining("only zero padding");
-        assertThatThrownBy(() -> Layouts.of("{PatientID}/../x.dcm", out)).hasMessageContaining("'..'");
-        assertThatThrownBy(() -> Layouts.of("{PatientID/x.dcm", out)).hasMessageContaining("unclosed");
+        assertThatThrownBy(() -> LayoutSpec.parse("{Nope}/x.dcm").in(out)).hasMessageStartingWith("unknown field 'Nope'");
+        assertThatThrownBy(() -> LayoutSpec.parse("{PatientID:4}/x.dcm").in(out)).hasMessageContaining("only zero padding");
+        assertThatThrownBy(() -> LayoutSpec.parse("{PatientID}/../x.dcm").in(out)).hasMessageContaining("'..'");
+        assertThatThrownBy(() -> LayoutSpec.parse("{PatientID/x.dcm").in(out)).hasMessageContaining("unclosed");
     }
 }
