@@ -1,8 +1,8 @@
 package org.cloak.bench;
 
 import org.cloak.dicom.data.DataSet;
-import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.Tag;
+import org.cloak.dicom.dict.Vr;
 
 /** The Image Pixel and CT Image attributes the synthetic corpora share: 16-bit monochrome, 12 bits stored. */
 final class CtImage {

@@ -116,9 +116,10 @@ public final class RunCommand implements Callable<Integer> {
         RunService.Prepared prepared;
         try {
             Recipe recipe = recipe();
+            String password = auditPassword != null ? auditPassword : env.get(AUDIT_PASSWORD_ENV);
             RunSpec runSpec = new RunSpec(inputs, out, recipe, recipeDigest(), key.vaultDir(), key.keySource(env),
-                    threads, LayoutSpec.parse(layout), restart, quarantine, audits, auditPassword != null ? auditPassword
-                    : env.get(AUDIT_PASSWORD_ENV), auditOriginalValues, strictPrivate)
+                    threads, LayoutSpec.parse(layout), restart, quarantine, audits, password, auditOriginalValues,
+                    strictPrivate)
                     .withPixelStep(pixelText.step(recipe));
             prepared = service.prepare(runSpec,
                     new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));

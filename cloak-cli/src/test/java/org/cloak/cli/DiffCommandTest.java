@@ -27,7 +27,7 @@ class DiffCommandTest {
         DataSet b = Fixtures.ct().patientName("ROE^RICHARD").build();
         b.remove(Tag.AccessionNumber);
         b.getSequence(Tag.ReferencedPatientSequence).get(0).setString(Tag.ReferencedSOPInstanceUID,
-                org.cloak.dicom.data.Vr.UI, "2.25.1");
+                org.cloak.dicom.dict.Vr.UI, "2.25.1");
         Path fa = Fixtures.write(a, dir.resolve("a.dcm"));
         Path fb = Fixtures.write(b, dir.resolve("b.dcm"));
         assertThat(cloak("diff", fa.toString(), fb.toString())).isEqualTo(1);

@@ -5,8 +5,8 @@ import org.cloak.deid.action.Action;
 import org.cloak.deid.action.Clean;
 import org.cloak.deid.action.Dummy;
 import org.cloak.dicom.data.Element;
-import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.Tag;
+import org.cloak.dicom.dict.Vr;
 
 /**
  * What D and C mean on a sequence. The items are kept and walked so that the structure stays

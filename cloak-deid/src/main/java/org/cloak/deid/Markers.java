@@ -6,9 +6,9 @@ import org.cloak.deid.audit.AuditEvent;
 import org.cloak.deid.pseudo.PatientPlan;
 import org.cloak.dicom.data.DataSet;
 import org.cloak.dicom.data.Sequence;
-import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.Tag;
 import org.cloak.dicom.dict.Tags;
+import org.cloak.dicom.dict.Vr;
 
 /**
  * Marks every output as de-identified (PS3.15 E.1.1, PS3.3 C.7.1.1) and names the time point.

@@ -4,11 +4,11 @@ import java.util.Arrays;
 import java.util.List;
 import org.cloak.deid.action.Action;
 import org.cloak.deid.action.Create;
-import org.cloak.deid.action.SetValue;
 import org.cloak.deid.action.Keep;
 import org.cloak.deid.action.Remove;
-import org.cloak.deid.audit.AuditEvent;
+import org.cloak.deid.action.SetValue;
 import org.cloak.deid.audit.AuditEvent.Change;
+import org.cloak.deid.audit.AuditEvent;
 import org.cloak.deid.rule.Rule;
 import org.cloak.deid.rule.RuleSet;
 import org.cloak.deid.rule.path.ElementKey;
@@ -17,9 +17,9 @@ import org.cloak.dicom.data.Bytes;
 import org.cloak.dicom.data.DataSet;
 import org.cloak.dicom.data.Element;
 import org.cloak.dicom.data.Sequence;
-import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.ElementDictionary;
 import org.cloak.dicom.dict.Tags;
+import org.cloak.dicom.dict.Vr;
 
 /**
  * Builds the output data set from the original, attribute by attribute, into items at any

@@ -6,7 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.function.UnaryOperator;
 import org.cloak.dicom.data.Bytes;
 import org.cloak.dicom.data.Element;
-import org.cloak.dicom.data.Vr;
+import org.cloak.dicom.dict.Vr;
 
 /**
  * Rewrites the date part of DA and DT values (each of several values, both ends of a range)

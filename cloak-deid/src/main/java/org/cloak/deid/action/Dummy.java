@@ -9,7 +9,7 @@ public record Dummy() implements Action {
 
     @Override
     public Element apply(Element e, ActionContext ctx) {
-        if (e.vr() == org.cloak.dicom.data.Vr.UI) {
+        if (e.vr() == org.cloak.dicom.dict.Vr.UI) {
             return new ReplaceUid().apply(e, ctx);
         }
         return DummyValues.replace(e, ctx);

@@ -5,9 +5,9 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 import org.cloak.dicom.data.Bytes;
 import org.cloak.dicom.data.Element;
-import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.ElementDictionary;
 import org.cloak.dicom.dict.ElementEntry;
+import org.cloak.dicom.dict.Vr;
 
 /** Dummy values valid for each VR (PS3.5 6.2), repeated to the attribute's minimum VM. */
 public final class DummyValues {

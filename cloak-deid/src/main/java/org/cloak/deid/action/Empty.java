@@ -3,7 +3,7 @@ package org.cloak.deid.action;
 import org.cloak.dicom.data.Bytes;
 import org.cloak.dicom.data.Element;
 import org.cloak.dicom.data.Sequence;
-import org.cloak.dicom.data.Vr;
+import org.cloak.dicom.dict.Vr;
 
 /** Z: the attribute stays with a zero-length value (an empty sequence for SQ). */
 public record Empty() implements Action {

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.cloak.deid.rule.Selector;
-import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.Tags;
+import org.cloak.dicom.dict.Vr;
 
 /**
  * Named groups of attributes a recipe can act on at once ("device: keep"), each derived from the

@@ -10,7 +10,7 @@ import org.cloak.deid.action.Remove;
 import org.cloak.deid.action.ReplaceUid;
 import org.cloak.deid.action.ShiftDate;
 import org.cloak.deid.rule.Rule;
-import org.cloak.dicom.data.Vr;
+import org.cloak.dicom.dict.Vr;
 
 /**
  * Turns the action codes of Table E.1-1 into engine actions (docs/profiles.md explains each

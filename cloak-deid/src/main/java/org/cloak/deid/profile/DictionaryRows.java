@@ -2,8 +2,8 @@ package org.cloak.deid.profile;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.ElementDictionary;
+import org.cloak.dicom.dict.Vr;
 
 /**
  * The rows of PS3.6 as bundled with the codec ({@code dictionary.tsv}), for selections the

@@ -10,8 +10,8 @@ import org.cloak.deid.action.YearOnly;
 import org.cloak.deid.rule.Condition;
 import org.cloak.deid.rule.Rule;
 import org.cloak.deid.rule.Selector;
-import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.Tag;
+import org.cloak.dicom.dict.Vr;
 
 /**
  * What the HIPAA Safe Harbor method (45 CFR 164.514(b)(2)) needs beyond the Basic Profile:

@@ -7,8 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.cloak.deid.rule.Selector;
-import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.ElementDictionary;
+import org.cloak.dicom.dict.Vr;
 
 /**
  * PS3.15 Table E.1-1 (Application Level Confidentiality Profile Attributes), every option column,

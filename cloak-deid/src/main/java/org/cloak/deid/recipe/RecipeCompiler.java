@@ -31,8 +31,8 @@ import org.cloak.deid.rule.Rule;
 import org.cloak.deid.rule.RuleSet;
 import org.cloak.deid.rule.RuleSetBuilder;
 import org.cloak.deid.rule.Selector;
-import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.Tag;
+import org.cloak.dicom.dict.Vr;
 
 /**
  * Turns a {@link Recipe} into the engine's rule model. Rules are appended to a

@@ -33,10 +33,10 @@ import org.cloak.deid.rule.AnyVr;
 import org.cloak.deid.rule.KeywordPattern;
 import org.cloak.deid.rule.Keywords;
 import org.cloak.deid.rule.Selector;
-import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.ElementDictionary;
 import org.cloak.dicom.dict.ElementEntry;
 import org.cloak.dicom.dict.Tags;
+import org.cloak.dicom.dict.Vr;
 
 /**
  * The recipe's vocabulary written in YAML scalars (action names, selectors, tags, dates), each

@@ -3,8 +3,8 @@ package org.cloak.deid.rule;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.cloak.deid.rule.path.Scope;
-import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.ElementDictionary;
+import org.cloak.dicom.dict.Vr;
 
 /**
  * Every attribute, standard or private, whose VR as encoded is one of {@code vrs} (the

@@ -8,8 +8,8 @@ import java.util.Map;
 import org.cloak.deid.rule.path.ElementKey;
 import org.cloak.deid.rule.path.Scope;
 import org.cloak.dicom.data.DataSet;
-import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.Tags;
+import org.cloak.dicom.dict.Vr;
 
 /**
  * Ordered rules; for an attribute the last rule that matches (and whose condition holds) wins,

@@ -2,9 +2,9 @@ package org.cloak.deid.rule;
 
 import java.util.Set;
 import org.cloak.deid.rule.path.Scope;
-import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.ElementDictionary;
 import org.cloak.dicom.dict.Tags;
+import org.cloak.dicom.dict.Vr;
 
 /**
  * Which attributes a rule applies to. Most selectors decide from the tag and private creator

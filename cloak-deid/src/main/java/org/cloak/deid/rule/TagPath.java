@@ -2,7 +2,7 @@ package org.cloak.deid.rule;
 
 import java.util.List;
 import org.cloak.deid.rule.path.Scope;
-import org.cloak.dicom.data.Vr;
+import org.cloak.dicom.dict.Vr;
 
 /**
  * An attribute at a place in the tree of sequences: {@code (0040,0275)[0]/(0040,0009)} is the

@@ -6,8 +6,8 @@ import org.cloak.dicom.data.Bytes;
 import org.cloak.dicom.data.DataSet;
 import org.cloak.dicom.data.Element;
 import org.cloak.dicom.data.Value;
-import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.Tag;
+import org.cloak.dicom.dict.Vr;
 
 /**
  * Searches every value of an output, at every depth, standard and private, for the patient's

@@ -9,7 +9,7 @@ import org.cloak.dicom.data.Fragments;
 import org.cloak.dicom.data.Sequence;
 import org.cloak.dicom.data.Value;
 import org.cloak.dicom.data.ValueFormat;
-import org.cloak.dicom.data.Vr;
+import org.cloak.dicom.dict.Vr;
 
 /**
  * Whether two non-sequence attributes hold the same value: text compared as decoded (so a value

@@ -9,7 +9,7 @@ import org.cloak.dicom.data.Fragments;
 import org.cloak.dicom.data.Sequence;
 import org.cloak.dicom.data.Value;
 import org.cloak.dicom.data.ValueFormat;
-import org.cloak.dicom.data.Vr;
+import org.cloak.dicom.dict.Vr;
 
 /** An attribute's value as one line of text for diffs and reports. */
 public final class ValueText {

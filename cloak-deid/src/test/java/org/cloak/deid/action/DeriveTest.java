@@ -10,8 +10,8 @@ import org.cloak.deid.rule.Run;
 import org.cloak.deid.rule.Selector;
 import org.cloak.deid.rule.path.AttributeRef;
 import org.cloak.dicom.data.DataSet;
-import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.Tag;
+import org.cloak.dicom.dict.Vr;
 import org.junit.jupiter.api.Test;
 
 /** derive writes a value built from other attributes' original values. */

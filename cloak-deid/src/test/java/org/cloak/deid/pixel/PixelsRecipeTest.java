@@ -10,9 +10,9 @@ import org.cloak.deid.recipe.Recipe;
 import org.cloak.deid.recipe.RecipeException;
 import org.cloak.deid.recipe.RecipeReader;
 import org.cloak.dicom.data.DataSet;
-import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.Tag;
 import org.cloak.dicom.dict.Uid;
+import org.cloak.dicom.dict.Vr;
 import org.junit.jupiter.api.Test;
 
 /** The recipe's pixels section read into the pixel rule model, and the model's decisions on headers. */

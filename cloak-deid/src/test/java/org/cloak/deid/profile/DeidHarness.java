@@ -19,7 +19,7 @@ import org.cloak.deid.rule.RuleSet;
 import org.cloak.dicom.data.Bytes;
 import org.cloak.dicom.data.DataSet;
 import org.cloak.dicom.data.Element;
-import org.cloak.dicom.data.Vr;
+import org.cloak.dicom.dict.Vr;
 
 /** Runs the engine with a named profile, as the compiler would, for the profile tests. */
 final class DeidHarness {

@@ -9,8 +9,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.cloak.dicom.data.DataSet;
-import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.Tag;
+import org.cloak.dicom.dict.Vr;
 
 /** Small headers and settings for the planner tests, with obviously fake identifying values. */
 final class Inputs {

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.cloak.deid.pseudo.Inputs.Input;
 import org.cloak.dicom.data.DataSet;
-import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.Tag;
+import org.cloak.dicom.dict.Vr;
 import org.junit.jupiter.api.Test;
 
 class TimepointTest {

@@ -16,9 +16,9 @@ import org.cloak.deid.rule.Condition;
 import org.cloak.deid.rule.Rule;
 import org.cloak.deid.rule.Selector;
 import org.cloak.dicom.data.DataSet;
-import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.Tag;
 import org.cloak.dicom.dict.Tags;
+import org.cloak.dicom.dict.Vr;
 import org.cloak.testkit.Fixtures;
 import org.junit.jupiter.api.Test;
 

@@ -27,8 +27,8 @@ import org.cloak.deid.rule.path.AttributeRef;
 import org.cloak.deid.rule.path.ElementKey;
 import org.cloak.dicom.data.DataSet;
 import org.cloak.dicom.data.Sequence;
-import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.Tag;
+import org.cloak.dicom.dict.Vr;
 import org.junit.jupiter.api.Test;
 
 /** The YAML forms of paths, creator-addressed tags, keyword and VR selectors, condition trees and derive. */

@@ -11,8 +11,8 @@ import org.cloak.deid.rule.path.ElementKey;
 import org.cloak.deid.rule.path.Scope;
 import org.cloak.dicom.data.Bytes;
 import org.cloak.dicom.data.DataSet;
-import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.Tag;
+import org.cloak.dicom.dict.Vr;
 import org.junit.jupiter.api.Test;
 
 /** Conditions nest, read attributes inside sequences, and say how they compare. */

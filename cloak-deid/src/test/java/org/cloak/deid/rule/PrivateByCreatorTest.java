@@ -9,9 +9,9 @@ import org.cloak.deid.rule.path.AttributeRef;
 import org.cloak.deid.rule.path.ElementKey;
 import org.cloak.deid.rule.path.Scope;
 import org.cloak.dicom.data.DataSet;
-import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.Tag;
 import org.cloak.dicom.dict.Tags;
+import org.cloak.dicom.dict.Vr;
 import org.junit.jupiter.api.Test;
 
 /** (gggg,{CREATOR}ee) finds the element in whichever block the file's creator reserved. */

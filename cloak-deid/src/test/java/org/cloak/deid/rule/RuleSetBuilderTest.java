@@ -9,8 +9,8 @@ import org.cloak.deid.action.Remove;
 import org.cloak.deid.rule.Condition.Op;
 import org.cloak.deid.rule.RuleSetBuilder.Precedence;
 import org.cloak.dicom.data.DataSet;
-import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.Tag;
+import org.cloak.dicom.dict.Vr;
 import org.junit.jupiter.api.Test;
 
 /** The order of the builder's calls is the rules' precedence, and says so. */

@@ -14,8 +14,8 @@ import org.cloak.deid.profile.ProfileOption;
 import org.cloak.deid.profile.Profiles;
 import org.cloak.deid.rule.path.Scope;
 import org.cloak.dicom.data.DataSet;
-import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.Tag;
+import org.cloak.dicom.dict.Vr;
 import org.junit.jupiter.api.Test;
 
 class RuleSetTest {

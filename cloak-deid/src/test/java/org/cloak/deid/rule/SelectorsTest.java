@@ -6,9 +6,9 @@ import java.util.Set;
 import org.cloak.deid.action.Remove;
 import org.cloak.deid.rule.path.Scope;
 import org.cloak.dicom.data.DataSet;
-import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.Tag;
 import org.cloak.dicom.dict.Tags;
+import org.cloak.dicom.dict.Vr;
 import org.junit.jupiter.api.Test;
 
 class SelectorsTest {

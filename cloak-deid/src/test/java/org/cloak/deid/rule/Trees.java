@@ -2,8 +2,8 @@ package org.cloak.deid.rule;
 
 import org.cloak.dicom.data.DataSet;
 import org.cloak.dicom.data.Sequence;
-import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.Tag;
+import org.cloak.dicom.dict.Vr;
 
 /** Small data sets with sequences, for rules that look into items. */
 final class Trees {

@@ -8,8 +8,8 @@ import java.util.List;
 import org.cloak.dicom.data.BulkRef;
 import org.cloak.dicom.data.DataSet;
 import org.cloak.dicom.data.Sequence;
-import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.Tag;
+import org.cloak.dicom.dict.Vr;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

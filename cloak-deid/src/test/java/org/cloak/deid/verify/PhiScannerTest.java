@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.cloak.dicom.data.Bytes;
 import org.cloak.dicom.data.DataSet;
 import org.cloak.dicom.data.Sequence;
-import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.Tag;
 import org.cloak.dicom.dict.Tags;
+import org.cloak.dicom.dict.Vr;
 import org.junit.jupiter.api.Test;
 
 class PhiScannerTest {

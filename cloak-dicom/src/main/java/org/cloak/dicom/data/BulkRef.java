@@ -87,7 +87,8 @@ public final class BulkRef implements Value {
                 @Override
                 public void read(byte[] into, int off, long at, int n) {
                     if (at < 0 || at + n > length) {
-                        throw new IndexOutOfBoundsException("bytes " + at + "+" + n + " of a " + length + "-byte value");
+                        throw new IndexOutOfBoundsException("bytes " + at + "+" + n + " of a " + length
+                                + "-byte value");
                     }
                     System.arraycopy(file, (int) (offset + at), into, off, n);
                 }

@@ -11,6 +11,7 @@ import org.cloak.dicom.charset.SpecificCharacterSet;
 import org.cloak.dicom.dict.ElementDictionary;
 import org.cloak.dicom.dict.Tag;
 import org.cloak.dicom.dict.Tags;
+import org.cloak.dicom.dict.Vr;
 
 /**
  * A data set or sequence item: elements sorted by tag, values kept as encoded and decoded on

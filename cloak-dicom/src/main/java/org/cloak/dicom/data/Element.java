@@ -1,6 +1,7 @@
 package org.cloak.dicom.data;
 
 import org.cloak.dicom.dict.Tags;
+import org.cloak.dicom.dict.Vr;
 
 /** One attribute: tag, VR and value. Immutable; a data set replaces elements to change them. */
 public record Element(int tag, Vr vr, Value value) {

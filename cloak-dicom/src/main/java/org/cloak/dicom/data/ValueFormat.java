@@ -3,6 +3,7 @@ package org.cloak.dicom.data;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.cloak.dicom.dict.Tags;
+import org.cloak.dicom.dict.Vr;
 
 /** Turns encoded values into strings: text split into values, binary numbers formatted. */
 public final class ValueFormat {

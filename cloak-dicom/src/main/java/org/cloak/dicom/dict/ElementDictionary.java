@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.internal.IntObjectMap;
 
 /**

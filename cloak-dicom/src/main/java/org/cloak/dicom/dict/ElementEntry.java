@@ -2,7 +2,6 @@ package org.cloak.dicom.dict;
 
 import java.util.List;
 import java.util.Objects;
-import org.cloak.dicom.data.Vr;
 
 /**
  * One row of the data element dictionary (PS3.6 / PS3.7).

@@ -16,10 +16,10 @@ import org.cloak.dicom.data.Element;
 import org.cloak.dicom.data.Fragments;
 import org.cloak.dicom.data.Sequence;
 import org.cloak.dicom.data.Value;
-import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.ElementDictionary;
 import org.cloak.dicom.dict.Tag;
 import org.cloak.dicom.dict.Tags;
+import org.cloak.dicom.dict.Vr;
 import org.cloak.dicom.internal.ByteSource;
 
 /**

@@ -19,8 +19,8 @@ import org.cloak.dicom.data.Element;
 import org.cloak.dicom.data.Fragments;
 import org.cloak.dicom.data.Sequence;
 import org.cloak.dicom.data.Value;
-import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.Tags;
+import org.cloak.dicom.dict.Vr;
 import org.cloak.dicom.internal.ByteSink;
 
 /**

@@ -3,9 +3,9 @@ package org.cloak.dicom.io;
 import org.cloak.dicom.data.Bytes;
 import org.cloak.dicom.data.DataSet;
 import org.cloak.dicom.data.Element;
-import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.Tag;
 import org.cloak.dicom.dict.Tags;
+import org.cloak.dicom.dict.Vr;
 
 /** Builds the File Meta Information group (PS3.10 7.1) that Cloak writes in front of a data set. */
 public final class FileMeta {

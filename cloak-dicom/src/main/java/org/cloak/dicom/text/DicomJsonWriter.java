@@ -9,7 +9,7 @@ import org.cloak.dicom.data.Element;
 import org.cloak.dicom.data.Fragments;
 import org.cloak.dicom.data.Sequence;
 import org.cloak.dicom.data.ValueFormat;
-import org.cloak.dicom.data.Vr;
+import org.cloak.dicom.dict.Vr;
 
 /**
  * The DICOM JSON Model (PS3.18 Annex F). Bulk values left in the file are written as a

@@ -11,9 +11,9 @@ import org.cloak.dicom.data.Fragments;
 import org.cloak.dicom.data.Sequence;
 import org.cloak.dicom.data.Value;
 import org.cloak.dicom.data.ValueFormat;
-import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.ElementDictionary;
 import org.cloak.dicom.dict.Tags;
+import org.cloak.dicom.dict.Vr;
 
 /**
  * A dcmdump-like listing: one line per attribute with tag, VR, value, length, multiplicity and

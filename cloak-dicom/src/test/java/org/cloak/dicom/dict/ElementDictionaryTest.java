@@ -2,7 +2,6 @@ package org.cloak.dicom.dict;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.cloak.dicom.data.Vr;
 import org.junit.jupiter.api.Test;
 
 class ElementDictionaryTest {

@@ -5,10 +5,10 @@ import java.nio.ByteOrder;
 import org.cloak.dicom.data.Bytes;
 import org.cloak.dicom.data.DataSet;
 import org.cloak.dicom.data.Sequence;
-import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.Tag;
 import org.cloak.dicom.dict.Tags;
 import org.cloak.dicom.dict.Uid;
+import org.cloak.dicom.dict.Vr;
 
 /** Small valid data sets built with the codec's own API. */
 final class Samples {

@@ -13,7 +13,6 @@ import org.cloak.pipeline.PipelineException;
 import org.cloak.pipeline.audit.AuditLog;
 import org.cloak.pipeline.audit.AuditReports;
 import org.cloak.pipeline.audit.Digests;
-import org.cloak.pipeline.layout.LayoutSpec;
 import org.cloak.pipeline.layout.PathChecks;
 import org.cloak.pipeline.run.DeidRun;
 import org.cloak.pipeline.run.Leftovers;

@@ -5,9 +5,9 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.Tag;
 import org.cloak.dicom.dict.Uid;
+import org.cloak.dicom.dict.Vr;
 import org.cloak.dicom.io.DicomFile;
 import org.cloak.dicom.io.DicomInput;
 

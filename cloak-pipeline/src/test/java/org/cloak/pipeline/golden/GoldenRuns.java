@@ -41,7 +41,8 @@ final class GoldenRuns {
     }
 
     static void listen(Recipe recipe, List<Path> files, Path out, String layout) throws Exception {
-        ListenOptions options = ListenOptions.of(ServerOptions.of("CLOAK", 0), out).withThreads(2).withLayout(LayoutSpec.parse(layout));
+        ListenOptions options = ListenOptions.of(ServerOptions.of("CLOAK", 0), out).withThreads(2)
+                .withLayout(LayoutSpec.parse(layout));
         try (ListenService node = ListenService.of(options, recipe, SECRET, PROCESSING_DATE)) {
             node.start();
             List<String> args = new ArrayList<>(List.of("-R", "-aec", "CLOAK", "-aet", "GOLDEN", "-to", "10",

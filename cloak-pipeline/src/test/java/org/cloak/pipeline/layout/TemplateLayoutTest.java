@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import org.cloak.dicom.data.DataSet;
-import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.Tag;
+import org.cloak.dicom.dict.Vr;
 import org.cloak.pipeline.layout.LayoutSpec;
 import org.cloak.pipeline.source.InputItem;
 import org.junit.jupiter.api.Test;
@@ -63,9 +63,11 @@ class TemplateLayoutTest {
 
     @Test
     void faultyTemplatesAreRefused() {
-        assertThatThrownBy(() -> LayoutSpec.parse("{Nope}/x.dcm").in(out)).hasMessageStartingWith("unknown field 'Nope'");
-        assertThatThrownBy(() -> LayoutSpec.parse("{PatientID:4}/x.dcm").in(out)).hasMessageContaining("only zero padding");
-        assertThatThrownBy(() -> LayoutSpec.parse("{PatientID}/../x.dcm").in(out)).hasMessageContaining("'..'");
-        assertThatThrownBy(() -> LayoutSpec.parse("{PatientID/x.dcm").in(out)).hasMessageContaining("unclosed");
+        assertThatThrownBy(() -> LayoutSpec.parse("{Nope}/x.dcm"))
+                .hasMessageStartingWith("unknown field 'Nope'");
+        assertThatThrownBy(() -> LayoutSpec.parse("{PatientID:4}/x.dcm"))
+                .hasMessageContaining("only zero padding");
+        assertThatThrownBy(() -> LayoutSpec.parse("{PatientID}/../x.dcm")).hasMessageContaining("'..'");
+        assertThatThrownBy(() -> LayoutSpec.parse("{PatientID/x.dcm")).hasMessageContaining("unclosed");
     }
 }

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.cloak.deid.pseudo.Secret;
 import org.cloak.deid.pseudo.DateConfig;
 import org.cloak.deid.pseudo.PatientIdConfig;
+import org.cloak.deid.pseudo.Secret;
 import org.cloak.deid.recipe.Recipe;
 import org.cloak.dicom.dict.Tag;
 import org.cloak.dicom.io.DicomReader;
@@ -68,10 +68,10 @@ class DeidRunTest {
         org.cloak.dicom.data.DataSet dir0 = new org.cloak.dicom.data.DataSet();
         org.cloak.dicom.data.Sequence records = new org.cloak.dicom.data.Sequence(false);
         org.cloak.dicom.data.DataSet record = new org.cloak.dicom.data.DataSet();
-        record.setString(Tag.DirectoryRecordType, org.cloak.dicom.data.Vr.CS, "PATIENT");
-        record.setString(Tag.PatientID, org.cloak.dicom.data.Vr.LO, "PID-0100");
+        record.setString(Tag.DirectoryRecordType, org.cloak.dicom.dict.Vr.CS, "PATIENT");
+        record.setString(Tag.PatientID, org.cloak.dicom.dict.Vr.LO, "PID-0100");
         records.add(record);
-        dir0.put(Tag.DirectoryRecordSequence, org.cloak.dicom.data.Vr.SQ, records);
+        dir0.put(Tag.DirectoryRecordSequence, org.cloak.dicom.dict.Vr.SQ, records);
         Fixtures.write(dir0, in.resolve("DICOMDIR"));
         Path out = dir.resolve("out");
         RunSummary s = DeidRun.of(sequential(), SECRET, LocalDate.of(2026, 1, 2))

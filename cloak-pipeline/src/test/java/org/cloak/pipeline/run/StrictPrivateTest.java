@@ -10,9 +10,9 @@ import org.cloak.deid.profile.SafePrivate;
 import org.cloak.deid.recipe.Recipe;
 import org.cloak.dicom.data.DataSet;
 import org.cloak.dicom.data.Sequence;
-import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.Tag;
 import org.cloak.dicom.dict.Tags;
+import org.cloak.dicom.dict.Vr;
 import org.cloak.testkit.Fixtures;
 import org.junit.jupiter.api.Test;
 

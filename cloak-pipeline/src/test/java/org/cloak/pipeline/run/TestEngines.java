@@ -16,8 +16,8 @@ import org.cloak.deid.pseudo.UidHasher;
 import org.cloak.deid.rule.Rule;
 import org.cloak.deid.rule.RuleSet;
 import org.cloak.deid.rule.Selector;
-import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.Tag;
+import org.cloak.dicom.dict.Vr;
 
 /** A small hand-built engine for pipeline tests that do not depend on a profile's contents. */
 final class TestEngines {

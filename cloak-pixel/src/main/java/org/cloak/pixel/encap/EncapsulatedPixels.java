@@ -5,8 +5,8 @@ import java.nio.ByteOrder;
 import org.cloak.dicom.data.Bytes;
 import org.cloak.dicom.data.DataSet;
 import org.cloak.dicom.data.Fragments;
-import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.Tag;
+import org.cloak.dicom.dict.Vr;
 
 /**
  * Rewritten encapsulated Pixel Data and where its frames are.

@@ -4,11 +4,11 @@ import java.util.List;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import org.cloak.dicom.dict.Uid;
-import org.cloak.pixel.CompressedDomainCleaner;
 import org.cloak.pixel.Frame;
 import org.cloak.pixel.FrameCodec;
 import org.cloak.pixel.PixelFormat;
 import org.cloak.pixel.jpeg.DctCleaner;
+import org.cloak.pixel.region.CompressedDomainCleaner;
 import org.cloak.pixel.region.Region;
 
 /**

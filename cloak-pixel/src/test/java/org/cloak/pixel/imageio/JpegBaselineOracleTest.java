@@ -115,7 +115,7 @@ class JpegBaselineOracleTest {
         assertThat(Coefficients.changedOutside(before, r.data(), r.blocks())).isZero();
         DicomFile in = DicomReader.read(jpeg);
         DataSet out = in.dataset();
-        out.put(Tag.PixelData, org.cloak.dicom.data.Vr.OB, new Fragments(List.of(org.cloak.dicom.data.Bytes.EMPTY,
+        out.put(Tag.PixelData, org.cloak.dicom.dict.Vr.OB, new Fragments(List.of(org.cloak.dicom.data.Bytes.EMPTY,
                 new org.cloak.dicom.data.Bytes(pad(r.data())))));
         Path cleaned = dir.resolve("cleaned.dcm");
         DicomWriter.write(new DicomFile(new DataSet(), out, in.transferSyntax(), "cleaned", false), cleaned);

@@ -6,8 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 import org.cloak.dicom.data.DataSet;
-import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.Tag;
+import org.cloak.dicom.dict.Vr;
 
 /**
  * Subject and session labels, and where they go in the DICOM (the documented mapping, as

@@ -13,8 +13,8 @@ import org.cloak.deid.recipe.RecipeCompiler;
 import org.cloak.deid.script.CompiledScript;
 import org.cloak.deid.script.ScriptException;
 import org.cloak.dicom.data.DataSet;
-import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.Tag;
+import org.cloak.dicom.dict.Vr;
 import org.junit.jupiter.api.Test;
 
 /** A site script then a project script, as XNAT chains them, with and without a base profile. */

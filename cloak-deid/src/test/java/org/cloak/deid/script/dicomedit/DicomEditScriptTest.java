@@ -8,8 +8,8 @@ import org.cloak.deid.script.CompiledScript;
 import org.cloak.deid.script.ScriptException;
 import org.cloak.dicom.data.DataSet;
 import org.cloak.dicom.data.Sequence;
-import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.Tag;
+import org.cloak.dicom.dict.Vr;
 import org.junit.jupiter.api.Test;
 
 /**

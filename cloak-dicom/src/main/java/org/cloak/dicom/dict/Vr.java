@@ -1,4 +1,4 @@
-package org.cloak.dicom.data;
+package org.cloak.dicom.dict;
 
 /**
  * Value Representations of PS3.5 Table 6.2-1, with what the codec needs to know of each:

@@ -1,7 +1,8 @@
-package org.cloak.pixel;
+package org.cloak.pixel.region;
 
 import java.util.List;
-import org.cloak.pixel.region.Region;
+import org.cloak.pixel.PixelDecodeException;
+import org.cloak.pixel.PixelFormat;
 
 /**
  * A codec that can blank regions of an encoded frame without decoding and re-encoding the rest
