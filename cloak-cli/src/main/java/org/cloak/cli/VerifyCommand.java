@@ -10,10 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.cloak.deid.pseudo.PseudonymException;
-import org.cloak.pipeline.vault.VaultException;
 import org.cloak.deid.recipe.Recipe;
 import org.cloak.deid.verify.Finding;
 import org.cloak.deid.verify.IdentifierSource;
+import org.cloak.pipeline.vault.VaultException;
 import org.cloak.pipeline.verify.ReportHtml;
 import org.cloak.pipeline.verify.ReportJson;
 import org.cloak.pipeline.verify.SignOff;
@@ -22,9 +22,10 @@ import org.cloak.pipeline.verify.ValuesFileIdentifiers;
 import org.cloak.pipeline.verify.Verifier;
 import org.cloak.pipeline.verify.VerifyOptions;
 import org.cloak.pipeline.verify.VerifyReport;
-import picocli.CommandLine;
+import org.cloak.pixel.verify.PixelVerifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code cloak verify}: the second person's check of a run's output; the logic is {@link Verifier}'s. */
 @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
@@ -55,6 +56,10 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Option(names = "--option", paramLabel = "O", description = "a PS3.15 option the run used (repeatable)")
     List<String> options;
+
+    /** The pixel flags the run used (--pixel-text, --pixel-text-scope): its pixel step is replayed. */
+    @CommandLine.Mixin
+    PixelTextOptions pixelText = new PixelTextOptions();
 
     /** The run's vault and its key; the vault is opened, never created. */
     @CommandLine.Mixin
@@ -128,8 +133,10 @@ public final class VerifyCommand implements Callable<Integer> {
             throw new RunCommand.UsageException("--note goes with --reviewer");
         }
         IdentifierSource fromFile = values == null ? null : ValuesFileIdentifiers.read(values);
-        VerifyOptions o = VerifyOptions.of(out).withInput(in).withRecipe(recipe(), label())
+        Recipe recipe = recipe();
+        VerifyOptions o = VerifyOptions.of(out).withInput(in).withRecipe(recipe, label())
                 .withRunSecret(key.vaultDir(), key.keySource(env), fromFile)
+                .withPixels(pixelText.step(recipe), PixelVerifier.standard())
                 .showingValues(showValues);
         return threads == null ? o : o.withThreads(threads);
     }

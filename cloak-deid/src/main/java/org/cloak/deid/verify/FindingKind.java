@@ -12,6 +12,8 @@ public enum FindingKind {
     MISSING_ATTRIBUTE(Severity.FAIL, "missing although the recipe keeps or sets it"),
     PRIVATE_NOT_REMOVED(Severity.FAIL, "private attribute that the recipe removes"),
     PIXEL_DATA_CHANGED(Severity.FAIL, "pixel data differs from the original"),
+    PIXELS_CHANGED_OUTSIDE(Severity.FAIL, "cleaned pixel data changed outside the blanked areas"),
+    PIXEL_TEXT_IDENTIFIER(Severity.FAIL, "OCR reads an identifying value of the patient in the cleaned pixels"),
     // residual PHI and flags
     IDENTIFIER(Severity.FAIL, "an identifying value of the patient survives"),
     IDENTITY_REMOVED_MISSING(Severity.FAIL, "Patient Identity Removed (0012,0062) is not YES"),

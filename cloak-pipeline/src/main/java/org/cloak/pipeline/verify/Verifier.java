@@ -58,7 +58,10 @@ public final class Verifier {
         DeidConfig config = new DeidConfig(c.rules(), c.method(), c.longitudinal(), true, c.uids(), c.secret(),
                 c.processingDate(), false, c.stages());
         RuleLookup rules = new RuleLookup(config.rules());
-        ReplayCheck replay = new ReplayCheck(new Deidentifier(config), rules, secretKnown);
+        // the pixel step is replayed as the run applied it: cleaned pixel data is then compared byte for byte too
+        Deidentifier engine = opts.pixelStep() == null ? new Deidentifier(config)
+                : new Deidentifier(config).withPixelStep(opts.pixelStep());
+        ReplayCheck replay = new ReplayCheck(engine, rules, secretKnown);
         FindingSink sink = new FindingSink(opts.showValues());
         References refs = new References();
         Map<Path, Summaries.Facts> facts = new ConcurrentHashMap<>();
@@ -85,7 +88,7 @@ public final class Verifier {
                 MetaCheck.check(file, f, sink);
                 refs.observe(file, ds);
                 Paired p = inputs == null ? null : original(inputs, pairing, rel, ds, file, sink, paired);
-                DataSet original = p == null ? null : p.original();
+                DataSet original = p == null ? null : p.original().dataset();
                 if (p != null) {
                     try {
                         replay.check(file, original, ds, inputs.planner().planFor(original, Origin.ofFile(in,
@@ -97,6 +100,12 @@ public final class Verifier {
                 }
                 HeaderFlags.check(file, ds, original, rules, sink);
                 PhiScanner.scan(file, ds, original, ids.matcherFor(ds, original), rules, sink);
+                try {
+                    opts.pixelCheck().check(file, f, p == null ? null : p.original(), sink);
+                } catch (RuntimeException e) {
+                    sink.add(FindingKind.NOT_CHECKED, file, "", "", "", "the pixel check failed: "
+                            + e.getClass().getSimpleName(), "");
+                }
             });
             int quarantined = inputs == null ? 0 : missingOutputs(inputs, out, paired, sink);
             refs.check(inputs == null ? Set.of() : inputs.expectedInstances(), sink);
@@ -122,8 +131,8 @@ public final class Verifier {
         return Pairing.firstOf(list);
     }
 
-    /** An output's input: its path relative to the input folder, and its data set. */
-    private record Paired(Path input, DataSet original) {}
+    /** An output's input: its path relative to the input folder, and the file read from it. */
+    private record Paired(Path input, DicomFile original) {}
 
     private static Paired original(InputScan inputs, Pairing pairing, Path rel, DataSet ds, String file,
                                    FindingSink sink, Set<Path> paired) {
@@ -133,7 +142,7 @@ public final class Verifier {
             return null;
         }
         try {
-            DataSet original = DicomReader.read(inputs.root().resolve(inRel)).dataset();
+            DicomFile original = DicomReader.read(inputs.root().resolve(inRel));
             paired.add(inRel);
             return new Paired(inRel, original);
         } catch (IOException e) {

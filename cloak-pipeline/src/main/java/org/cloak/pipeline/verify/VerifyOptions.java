@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import org.cloak.deid.DeidStep;
 import org.cloak.deid.pseudo.Secret;
 import org.cloak.deid.pseudo.SecretStore;
 import org.cloak.deid.recipe.Recipe;
 import org.cloak.deid.verify.IdentifierSource;
+import org.cloak.deid.verify.PixelCheck;
 import org.cloak.pipeline.vault.KeySource;
 import org.cloak.pipeline.vault.Vault;
 
@@ -25,48 +27,63 @@ import org.cloak.pipeline.vault.Vault;
  * @param extraPairing a pairing tried before the built-in ones (the pipeline's audit, later), or null
  * @param showValues put clear values in the report instead of masked ones
  * @param threads worker threads
+ * @param pixelStep the run's pixel step, replayed on the originals as the run applied it, or null
+ * @param pixelCheck the check of cleaned pixels against the originals (OCR, nothing changed outside
+ *     the blanked areas)
  */
 public record VerifyOptions(Path outDir, Path inDir, Recipe recipe, String recipeLabel, Secret secret,
-                            IdentifierSource identifiers, Pairing extraPairing, boolean showValues, int threads) {
+                            IdentifierSource identifiers, Pairing extraPairing, boolean showValues, int threads,
+                            DeidStep pixelStep, PixelCheck pixelCheck) {
 
     public static VerifyOptions of(Path outDir) {
         return new VerifyOptions(outDir, null, Recipe.defaults(), "profile dicom-basic", null, null, null, false,
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(), null, PixelCheck.NONE);
     }
 
     public VerifyOptions withOutput(Path out) {
         return new VerifyOptions(out, inDir, recipe, recipeLabel, secret, identifiers, extraPairing, showValues,
-                threads);
+                threads, pixelStep, pixelCheck);
     }
 
     public VerifyOptions withInput(Path in) {
         return new VerifyOptions(outDir, in, recipe, recipeLabel, secret, identifiers, extraPairing, showValues,
-                threads);
+                threads, pixelStep, pixelCheck);
     }
 
     public VerifyOptions withRecipe(Recipe r, String label) {
-        return new VerifyOptions(outDir, inDir, r, label, secret, identifiers, extraPairing, showValues, threads);
+        return new VerifyOptions(outDir, inDir, r, label, secret, identifiers, extraPairing, showValues, threads,
+                pixelStep, pixelCheck);
     }
 
     public VerifyOptions withSecret(Secret s) {
-        return new VerifyOptions(outDir, inDir, recipe, recipeLabel, s, identifiers, extraPairing, showValues, threads);
+        return new VerifyOptions(outDir, inDir, recipe, recipeLabel, s, identifiers, extraPairing, showValues, threads,
+                pixelStep, pixelCheck);
     }
 
     public VerifyOptions withIdentifiers(IdentifierSource ids) {
-        return new VerifyOptions(outDir, inDir, recipe, recipeLabel, secret, ids, extraPairing, showValues, threads);
+        return new VerifyOptions(outDir, inDir, recipe, recipeLabel, secret, ids, extraPairing, showValues, threads,
+                pixelStep, pixelCheck);
     }
 
     public VerifyOptions withPairing(Pairing p) {
-        return new VerifyOptions(outDir, inDir, recipe, recipeLabel, secret, identifiers, p, showValues, threads);
+        return new VerifyOptions(outDir, inDir, recipe, recipeLabel, secret, identifiers, p, showValues, threads,
+                pixelStep, pixelCheck);
     }
 
     public VerifyOptions showingValues(boolean show) {
-        return new VerifyOptions(outDir, inDir, recipe, recipeLabel, secret, identifiers, extraPairing, show, threads);
+        return new VerifyOptions(outDir, inDir, recipe, recipeLabel, secret, identifiers, extraPairing, show, threads,
+                pixelStep, pixelCheck);
     }
 
     public VerifyOptions withThreads(int n) {
         return new VerifyOptions(outDir, inDir, recipe, recipeLabel, secret, identifiers, extraPairing, showValues,
-                Math.max(1, n));
+                Math.max(1, n), pixelStep, pixelCheck);
+    }
+
+    /** These options replaying the run's pixel step ({@code step} null for none) and checking pixels with {@code check}. */
+    public VerifyOptions withPixels(DeidStep step, PixelCheck check) {
+        return new VerifyOptions(outDir, inDir, recipe, recipeLabel, secret, identifiers, extraPairing, showValues,
+                threads, step, check);
     }
 
     /**

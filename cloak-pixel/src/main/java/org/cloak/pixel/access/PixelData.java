@@ -56,6 +56,18 @@ public final class PixelData {
         return nativeFrames != null ? nativeFrames.read(n) : encapsulated.read(n);
     }
 
+    /**
+     * The encoded bytes of frame {@code n} of encapsulated pixel data.
+     *
+     * @throws IllegalStateException for native pixel data
+     */
+    public byte[] encoded(int n) throws IOException {
+        if (encapsulated == null) {
+            throw new IllegalStateException("native pixel data has no encoded frames");
+        }
+        return encapsulated.encoded(n);
+    }
+
     /** The codec of encapsulated pixel data, or null for native data. */
     public FrameCodec codec() { return encapsulated != null ? encapsulated.codec() : null; }
 

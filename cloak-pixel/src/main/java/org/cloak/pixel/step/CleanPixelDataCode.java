@@ -7,13 +7,31 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.cloak.deid.DeidConfig;
+import org.cloak.dicom.data.DataSet;
+import org.cloak.dicom.data.Sequence;
+import org.cloak.dicom.dict.Tag;
 
 /** CID 7050 code 113101 "Clean Pixel Data Option", read from the engine's copy of the standard's table. */
-final class CleanPixelDataCode {
+public final class CleanPixelDataCode {
     private static final String RESOURCE = "/org/cloak/deid/profile/deidentification_method_codes.tsv";
     static final DeidConfig.MethodCode CODE = load();
 
     private CleanPixelDataCode() {}
+
+    /** Whether a data set's De-identification Method Code Sequence says its pixel data was cleaned. */
+    public static boolean marks(DataSet ds) {
+        Sequence codes = ds.getSequence(Tag.DeidentificationMethodCodeSequence);
+        if (codes == null) {
+            return false;
+        }
+        for (DataSet item : codes) {
+            if (CODE.value().equals(item.getString(Tag.CodeValue))
+                    && CODE.scheme().equals(item.getString(Tag.CodingSchemeDesignator))) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static DeidConfig.MethodCode load() {
         try (InputStream in = DeidConfig.class.getResourceAsStream(RESOURCE)) {
