@@ -80,7 +80,7 @@ public record VerifyOptions(Path outDir, Path inDir, Recipe recipe, String recip
                 Math.max(1, n), pixelStep, pixelCheck);
     }
 
-    /** These options replaying the run's pixel step ({@code step} null for none) and checking pixels with {@code check}. */
+    /** These options replaying the run's pixel step (null for none) and checking pixels with {@code check}. */
     public VerifyOptions withPixels(DeidStep step, PixelCheck check) {
         return new VerifyOptions(outDir, inDir, recipe, recipeLabel, secret, identifiers, extraPairing, showValues,
                 threads, step, check);
