@@ -188,6 +188,10 @@ final class Values {
         deviations.add(fn + " is random (uuid4) in deid; Cloak derives the number from the project secret and "
                 + (add ? "the file's SOP Instance UID" : "the original value") + ", so a rerun gives the same value");
         String root = o.getOrDefault("org_root", "anonymous-organization");
+        if (fn.equals("dicom_uuid") && !o.containsKey("org_root")) {
+            warnings.add(a.line() + ": dicom_uuid without org_root writes anonymous-organization.<number>, which is"
+                    + " no UID: a UI attribute cannot hold it and is emptied (give org_root=YOUR.ROOT)");
+        }
         String fieldText = a.field().text().toLowerCase(java.util.Locale.ROOT);
         ValueExpr source = add ? new ValueExpr.Call("file", List.of(), (v, ctx) ->
                 fieldText + " " + ctx.scope().original().getString(Tag.SOPInstanceUID)) : new ValueExpr.Self();

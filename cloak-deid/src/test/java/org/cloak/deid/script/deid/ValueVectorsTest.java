@@ -37,7 +37,7 @@ class ValueVectorsTest {
         return Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
     }
 
-    private static List<String> reference(List<String> requests) throws IOException, InterruptedException,
+    static List<String> reference(List<String> requests) throws IOException, InterruptedException,
             URISyntaxException {
         Path script = Path.of(ValueVectorsTest.class.getResource("deid_values.py").toURI());
         Process p = new ProcessBuilder(python(), script.toString()).start();
