@@ -33,9 +33,9 @@ public final class DeidRecipes {
         Ast.Recipe recipe = Parser.parse(name, text);
         List<String> warnings = new ArrayList<>();
         List<String> deviations = new ArrayList<>();
-        Names names = new Names(name, recipe.fields(), warnings);
+        Names names = new Names(name, recipe, warnings, inputs.deidRemovePrivate(), inputs.deidStripSequences());
         for (Ast.Group g : recipe.values().values()) {
-            checkValues(name, names, g);
+            names.values(new Ast.Field("values:" + g.name(), g.line(), g.col()), g.name());
         }
         StageBuilder stages = new StageBuilder();
         FilterGates.gates(name, recipe.filters(), warnings).forEach(stages::gate);
@@ -60,24 +60,5 @@ public final class DeidRecipes {
                 + " value at the top level");
         return new CompiledScript(name, ScriptFormat.DEID, stages.build(), List.copyOf(new LinkedHashSet<>(warnings)),
                 List.copyOf(new LinkedHashSet<>(deviations)));
-    }
-
-    /** A %values group is read for its FIELDs and SPLIT options, though only FIELDs by name are used here. */
-    private static void checkValues(String file, Names names, Ast.Group g) throws ScriptException {
-        for (Ast.GroupAction a : g.actions()) {
-            names.select(a.field());
-            if (a.verb().equals("SPLIT") && a.value() != null) {
-                for (String param : a.value().split(";")) {
-                    String[] kv = param.split("=", 2);
-                    String key = kv[0].strip();
-                    boolean ok = kv.length == 2 && (key.equals("by") || key.equals("minlength")
-                            && kv[1].strip().matches("\\d+"));
-                    if (!ok) {
-                        throw new ScriptException(file, a.line(), a.col(), "SPLIT " + param.strip(),
-                                "SPLIT takes by=TEXT and minlength=NUMBER, separated by ;");
-                    }
-                }
-            }
-        }
     }
 }

@@ -16,6 +16,7 @@ import org.cloak.deid.action.Remove;
 import org.cloak.deid.action.ValueExpr;
 import org.cloak.deid.rule.AttributeCondition;
 import org.cloak.deid.rule.Condition;
+import org.cloak.deid.rule.ExprCondition;
 import org.cloak.deid.rule.Keywords;
 import org.cloak.deid.rule.Rule;
 import org.cloak.deid.rule.Selector;
@@ -24,6 +25,8 @@ import org.cloak.deid.rule.path.AttributeRef;
 import org.cloak.deid.rule.path.ElementKey;
 import org.cloak.deid.script.ScriptException;
 import org.cloak.deid.script.StageBuilder;
+import org.cloak.dicom.dict.ElementDictionary;
+import org.cloak.dicom.dict.ElementEntry;
 import org.cloak.dicom.dict.Tag;
 import org.cloak.dicom.dict.Tags;
 
@@ -131,6 +134,10 @@ final class HeaderCompiler {
 
     /** BLANK, REPLACE, JITTER: on fields that are there (and not deleted earlier in the pass). */
     private void write(Selection s, Action action, boolean readsSelf) {
+        if (s.values() != null) {
+            byValues(s.values(), action);
+            return;
+        }
         boolean split = false;
         for (Selector sel : s.selectors()) {
             split |= overlaps(sel, readsSelf ? null : Kind.REMOVE);
@@ -150,6 +157,14 @@ final class HeaderCompiler {
 
     private void remove(Ast.Action a) throws ScriptException {
         Selection s = names.select(a.field());
+        if (s.values() != null) {
+            if (a.value() != null) {
+                throw new ScriptException(file, a.line(), a.valueCol(), "REMOVE " + a.field().text() + " "
+                        + a.value(), "a values: FIELD already selects by value; it takes no value filter");
+            }
+            byValues(s.values(), new Remove());
+            return;
+        }
         Condition when = a.value() == null ? Condition.ALWAYS : null;
         List<Selector> targets = s.selectors();
         if (when == null) {
@@ -221,6 +236,38 @@ final class HeaderCompiler {
     private static Condition search(AttributeRef self, String regex) {
         return AttributeCondition.of(self, Condition.Op.MATCHES, "(?s).*(?:" + regex + ").*",
                 Condition.LetterCase.IGNORED);
+    }
+
+    /**
+     * A values: FIELD: a rule per standard text attribute, which holds where the attribute's own
+     * value holds one of the list's values. The rules read the values, so the pass is closed
+     * first when it has rules.
+     */
+    private void byValues(ValuesList list, Action action) {
+        close();
+        Kind kind = action instanceof Remove ? Kind.REMOVE : Kind.WRITE;
+        for (int tag : TextTags.ALL) {
+            AttributeRef self = new AttributeRef(true, List.of(), ElementKey.of(tag));
+            ValueExpr found = new ValueExpr.Call("values:" + list.name(), List.of(new ValueExpr.Read(self)),
+                    (v, ctx) -> Boolean.toString(list.found(v.get(0), ctx.scope().original())));
+            Selector sel = new Selector.TagIs(tag);
+            stages.add(new Rule(sel, ExprCondition.of(found, ExprCondition.Kind.TRUE, null), action, origin));
+            pass.add(new Pending(sel, kind));
+        }
+    }
+
+    /** The standard attributes of a text VR (not the repeating groups), which a values list searches. */
+    private static final class TextTags {
+        static final int[] ALL = load();
+
+        private static int[] load() {
+            ElementDictionary dict = ElementDictionary.standard();
+            return Keywords.tags().values().stream().mapToInt(Integer::intValue).filter(t -> {
+                ElementEntry e = dict.lookup(t);
+                return e != null && e.tagPattern().indexOf('x') < 0 && dict.vrOf(t) != null && dict.vrOf(t).isText()
+                        && Tags.group(t) != 2;
+            }).distinct().toArray();
+        }
     }
 
     /** Fields an action leaves as they were: kept from the pass's input, after the action's rules. */

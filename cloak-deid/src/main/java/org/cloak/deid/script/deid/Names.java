@@ -39,12 +39,22 @@ final class Names {
 
     private final String file;
     private final Map<String, Ast.Group> fieldGroups;
+    private final Map<String, Ast.Group> valueGroups;
     private final List<String> warnings;
+    private final boolean removePrivate;
+    private final boolean stripSequences;
+    private final Map<String, ValuesList> lists = new HashMap<>();
 
-    Names(String file, Map<String, Ast.Group> fieldGroups, List<String> warnings) {
+    /**
+     * @param removePrivate, stripSequences deid's switches, which run before the values are collected
+     */
+    Names(String file, Ast.Recipe recipe, List<String> warnings, boolean removePrivate, boolean stripSequences) {
         this.file = file;
-        this.fieldGroups = fieldGroups;
+        this.fieldGroups = recipe.fields();
+        this.valueGroups = recipe.values();
         this.warnings = warnings;
+        this.removePrivate = removePrivate;
+        this.stripSequences = stripSequences;
     }
 
     private static final class Lower {
@@ -170,9 +180,9 @@ final class Names {
             case "fields" -> {
                 return group(f, expression);
             }
-            case "values" -> throw error(f, "a values list selects the attributes whose value contains one of the"
-                    + " values the list collected from this file; Cloak's rules select attributes by name and tag,"
-                    + " so this cannot be run as deid runs it");
+            case "values" -> {
+                return new Selection(List.of(), List.of(), null, null, values(f, expression));
+            }
             default -> { }
         }
         if (expression.isEmpty()) {
@@ -290,6 +300,50 @@ final class Names {
         }
         throw error(f, "select: filters by group or VR (select:group:GGGG, select:VR:XX); \"" + parts[0]
                 + "\" is neither");
+    }
+
+    /** The %values list a values: FIELD names, read once. */
+    ValuesList values(Ast.Field f, String name) throws ScriptException {
+        ValuesList known = lists.get(name);
+        if (known != null) {
+            return known;
+        }
+        Ast.Group g = valueGroups.get(name);
+        if (g == null) {
+            throw error(f, "no %values " + name + " section defines this list");
+        }
+        List<ValuesList.Step> steps = new ArrayList<>();
+        for (Ast.GroupAction a : g.actions()) {
+            if (a.field().text().startsWith("fields:") || a.field().text().startsWith("values:")) {
+                throw new ScriptException(file, a.line(), a.col(), "field " + a.field().text(),
+                        "a %values group lists fields and expanders, not other groups");
+            }
+            Selection s = select(a.field());
+            if (!s.unless().isEmpty()) {
+                throw new ScriptException(file, a.line(), a.col(), "field " + a.field().text(),
+                        "except: inside a %values group is not supported");
+            }
+            String by = " ";
+            int minLength = 1;
+            if (a.verb().equals("SPLIT") && a.value() != null) {
+                for (String param : a.value().split(";")) {
+                    String[] kv = param.split("=", 2);
+                    String key = kv[0].strip();
+                    if (kv.length == 2 && key.equals("by")) {
+                        by = kv[1].strip().replaceAll("^[\"']|[\"']$", "");
+                    } else if (kv.length == 2 && key.equals("minlength") && kv[1].strip().matches("\\d+")) {
+                        minLength = Integer.parseInt(kv[1].strip());
+                    } else {
+                        throw new ScriptException(file, a.line(), a.col(), "SPLIT " + param.strip(),
+                                "SPLIT takes by=TEXT and minlength=NUMBER, separated by ;");
+                    }
+                }
+            }
+            steps.add(new ValuesList.Step(a.verb().equals("SPLIT"), s.selectors(), by, minLength));
+        }
+        ValuesList list = new ValuesList(name, steps, removePrivate, stripSequences);
+        lists.put(name, list);
+        return list;
     }
 
     private Selection group(Ast.Field f, String name) throws ScriptException {

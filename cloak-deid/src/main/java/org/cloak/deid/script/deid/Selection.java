@@ -14,13 +14,19 @@ import org.cloak.deid.rule.Selector;
  *     tested on each of them
  * @param single the one top-level attribute a keyword or tag names, for ADD and for deid's
  *     protection of replaced fields from REMOVE; null for expanders
+ * @param values for {@code values:NAME}, the list whose values select the fields (selectors empty)
  */
-record Selection(List<Selector> selectors, List<Selector> unless, List<Integer> tags, Integer single) {
+record Selection(List<Selector> selectors, List<Selector> unless, List<Integer> tags, Integer single,
+                 ValuesList values) {
     Selection {
         selectors = List.copyOf(selectors);
         unless = List.copyOf(unless);
         tags = tags == null ? null : List.copyOf(tags);
     }
 
-    boolean empty() { return selectors.isEmpty(); }
+    Selection(List<Selector> selectors, List<Selector> unless, List<Integer> tags, Integer single) {
+        this(selectors, unless, tags, single, null);
+    }
+
+    boolean empty() { return selectors.isEmpty() && values == null; }
 }

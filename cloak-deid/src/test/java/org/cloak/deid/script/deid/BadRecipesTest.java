@@ -55,7 +55,7 @@ class BadRecipesTest {
             Map.entry("unterminated-values-group.dicom",
                     new Object[] {2, 1, "the group ends before any FIELD or SPLIT line"}),
             Map.entry("value-filter-on-all.dicom", new Object[] {3, 12, "a value filter"}),
-            Map.entry("values-list.dicom", new Object[] {5, 9, "a values list selects"}));
+            Map.entry("undefined-values-list.dicom", new Object[] {3, 9, "no %values nothing section"}));
 
     @Test
     void eachBadRecipeGivesOneErrorWithItsPosition() throws Exception {

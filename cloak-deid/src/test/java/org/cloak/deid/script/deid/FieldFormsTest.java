@@ -142,4 +142,21 @@ class FieldFormsTest {
         assertThat(Fixture.item(out, Tag.OtherPatientIDsSequence).getString(Tag.PatientID)).isEqualTo("NEW");
         assertThat(out.getString(Tag.PatientID)).isEqualTo("PID-0001");
     }
+
+    @Test
+    void valuesGroups() throws ScriptException {
+        // examples/deid/deid.dicom-groups and recipe-groups.md: SPLIT by= and minlength=, FIELD with
+        // expanders; a values: FIELD takes every field whose value holds one of the values, case ignored
+        DataSet in = Fixture.ct();
+        in.setString(Tag.PatientComments, org.cloak.dicom.data.Vr.LT, "seen at fake hospital");
+        in.setString(Tag.StudyDescription, org.cloak.dicom.data.Vr.LO, "CHEST");
+        DataSet out = Run.run(Run.compile(Run.vars("id", "SUBJ-7"), "%values cookie_names",
+                "SPLIT PatientName by=\"^\";minlength=4", "%values places", "FIELD startswith:Institution",
+                "%header", "REPLACE values:cookie_names var:id", "REMOVE values:places"), in);
+        assertThat(out.getString(Tag.PatientName)).isEqualTo("SUBJ-7");
+        assertThat(out.contains(Tag.InstitutionName)).isFalse();
+        assertThat(out.contains(Tag.PatientComments)).isFalse();
+        assertThat(out.getString(Tag.StudyDescription)).isEqualTo("CHEST");
+        assertThat(out.getString(Tag.OperatorsName)).isEqualTo("OP^ONE");
+    }
 }
