@@ -48,7 +48,7 @@ public final class DeidRecipes {
             }
             stages.split();
         }
-        new HeaderCompiler(name, names, new Values(name, inputs, warnings, deviations), stages)
+        new HeaderCompiler(name, names, new Values(name, inputs, warnings, deviations), stages, deviations)
                 .compile(recipe.header());
         for (Ast.Action l : recipe.labels()) {
             warnings.add(l.line() + ": %labels " + l.verb() + " " + l.field().text() + " is a label for the calling"

@@ -55,6 +55,7 @@ final class HeaderCompiler {
     private record Pending(Selector selector, Kind kind) {}
 
     private final String file;
+    private final List<String> deviations;
     private final Names names;
     private final Values values;
     private final StageBuilder stages;
@@ -64,7 +65,8 @@ final class HeaderCompiler {
     private final Set<Integer> replacedByKeyword = new LinkedHashSet<>();
     private String origin;
 
-    HeaderCompiler(String file, Names names, Values values, StageBuilder stages) {
+    HeaderCompiler(String file, Names names, Values values, StageBuilder stages, List<String> deviations) {
+        this.deviations = deviations;
         this.file = file;
         this.names = names;
         this.values = values;
@@ -77,7 +79,12 @@ final class HeaderCompiler {
         }
         for (Ast.Action a : header) {
             if (a.verb().equals("KEEP")) {
-                kept.addAll(names.select(a.field()).selectors());
+                Selection s = names.select(a.field());
+                if (!s.unless().isEmpty() || s.values() != null) {
+                    throw new ScriptException(file, a.line(), a.field().col(), "KEEP " + a.field().text(),
+                            "KEEP takes keywords, tags and name expanders; except: and values: are not supported here");
+                }
+                kept.addAll(s.selectors());
             } else if ((a.verb().equals("REPLACE") || a.verb().equals("JITTER"))
                     && Keywords.tags().containsKey(a.field().text())) {
                 replacedByKeyword.add(Keywords.tags().get(a.field().text()));
@@ -85,6 +92,12 @@ final class HeaderCompiler {
         }
         for (Ast.Action a : header) {
             origin = file + " line " + a.line();
+            Integer single = Names.tag(a.field().text()) != null ? Names.tag(a.field().text())
+                    : Keywords.tags().get(a.field().text());
+            if (single != null && Tags.group(single) == 2) {
+                deviations.add("actions on the file meta (group 0002) have no effect: Cloak writes the file meta anew"
+                        + " from the data set (its Media Storage SOP Instance UID follows the SOP Instance UID)");
+            }
             action(a);
         }
         close();

@@ -34,6 +34,7 @@ class BadRecipesTest {
             Map.entry("format-nifti.dicom", new Object[] {1, 1, "deid recipes are FORMAT dicom"}),
             Map.entry("func.dicom", new Object[] {3, 19, "calls a Python function"}),
             Map.entry("jitter-not-a-number.dicom", new Object[] {3, 18, "needs a whole number of days"}),
+            Map.entry("keep-except.dicom", new Object[] {3, 6, "except: and values: are not supported"}),
             Map.entry("keep-with-value.dicom", new Object[] {3, 18, "takes a FIELD only"}),
             Map.entry("label-outside-filter.dicom", new Object[] {3, 1, "a LABEL belongs in a %filter section"}),
             Map.entry("lowercase-action.dicom", new Object[] {3, 1, "written in capitals"}),

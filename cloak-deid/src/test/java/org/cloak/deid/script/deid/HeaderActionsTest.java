@@ -158,4 +158,11 @@ class HeaderActionsTest {
         // deid matches the lower-cased nested name too, which a top-level field has alone
         assertThat(out.contains(Tag.PatientName)).isFalse();
     }
+
+    @Test
+    void theFileMetaIsWrittenAnew() throws ScriptException {
+        // examples/dicom/header-manipulation/file-meta/deid.dicom changes MediaStorageSOPInstanceUID
+        CompiledScript s = Run.compile("%header", "REPLACE MediaStorageSOPInstanceUID new-id");
+        assertThat(s.deviations()).anyMatch(d -> d.startsWith("actions on the file meta (group 0002) have no effect"));
+    }
 }
