@@ -312,36 +312,7 @@ final class Names {
         if (g == null) {
             throw error(f, "no %values " + name + " section defines this list");
         }
-        List<ValuesList.Step> steps = new ArrayList<>();
-        for (Ast.GroupAction a : g.actions()) {
-            if (a.field().text().startsWith("fields:") || a.field().text().startsWith("values:")) {
-                throw new ScriptException(file, a.line(), a.col(), "field " + a.field().text(),
-                        "a %values group lists fields and expanders, not other groups");
-            }
-            Selection s = select(a.field());
-            if (!s.unless().isEmpty()) {
-                throw new ScriptException(file, a.line(), a.col(), "field " + a.field().text(),
-                        "except: inside a %values group is not supported");
-            }
-            String by = " ";
-            int minLength = 1;
-            if (a.verb().equals("SPLIT") && a.value() != null) {
-                for (String param : a.value().split(";")) {
-                    String[] kv = param.split("=", 2);
-                    String key = kv[0].strip();
-                    if (kv.length == 2 && key.equals("by")) {
-                        by = kv[1].strip().replaceAll("^[\"']|[\"']$", "");
-                    } else if (kv.length == 2 && key.equals("minlength") && kv[1].strip().matches("\\d+")) {
-                        minLength = Integer.parseInt(kv[1].strip());
-                    } else {
-                        throw new ScriptException(file, a.line(), a.col(), "SPLIT " + param.strip(),
-                                "SPLIT takes by=TEXT and minlength=NUMBER, separated by ;");
-                    }
-                }
-            }
-            steps.add(new ValuesList.Step(a.verb().equals("SPLIT"), s.selectors(), by, minLength));
-        }
-        ValuesList list = new ValuesList(name, steps, removePrivate, stripSequences);
+        ValuesList list = ValuesList.of(file, g, this, removePrivate, stripSequences);
         lists.put(name, list);
         return list;
     }

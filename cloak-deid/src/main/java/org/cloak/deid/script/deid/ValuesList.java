@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.cloak.deid.rule.Selector;
 import org.cloak.deid.rule.path.Scope;
+import org.cloak.deid.script.ScriptException;
 import org.cloak.dicom.data.DataSet;
 import org.cloak.dicom.data.Element;
 import org.cloak.dicom.data.Sequence;
@@ -38,6 +39,41 @@ final class ValuesList {
         this.steps = List.copyOf(steps);
         this.removePrivate = removePrivate;
         this.stripSequences = stripSequences;
+    }
+
+    /** The list a %values group defines, its FIELD and SPLIT lines read with {@code names}. */
+    static ValuesList of(String file, Ast.Group g, Names names, boolean removePrivate, boolean stripSequences)
+            throws ScriptException {
+        List<ValuesList.Step> steps = new ArrayList<>();
+        for (Ast.GroupAction a : g.actions()) {
+            if (a.field().text().startsWith("fields:") || a.field().text().startsWith("values:")) {
+                throw new ScriptException(file, a.line(), a.col(), "field " + a.field().text(),
+                        "a %values group lists fields and expanders, not other groups");
+            }
+            Selection s = names.select(a.field());
+            if (!s.unless().isEmpty()) {
+                throw new ScriptException(file, a.line(), a.col(), "field " + a.field().text(),
+                        "except: inside a %values group is not supported");
+            }
+            String by = " ";
+            int minLength = 1;
+            if (a.verb().equals("SPLIT") && a.value() != null) {
+                for (String param : a.value().split(";")) {
+                    String[] kv = param.split("=", 2);
+                    String key = kv[0].strip();
+                    if (kv.length == 2 && key.equals("by")) {
+                        by = kv[1].strip().replaceAll("^[\"']|[\"']$", "");
+                    } else if (kv.length == 2 && key.equals("minlength") && kv[1].strip().matches("\\d+")) {
+                        minLength = Integer.parseInt(kv[1].strip());
+                    } else {
+                        throw new ScriptException(file, a.line(), a.col(), "SPLIT " + param.strip(),
+                                "SPLIT takes by=TEXT and minlength=NUMBER, separated by ;");
+                    }
+                }
+            }
+            steps.add(new ValuesList.Step(a.verb().equals("SPLIT"), s.selectors(), by, minLength));
+        }
+        return new ValuesList(g.name(), steps, removePrivate, stripSequences);
     }
 
     String name() { return name; }
