@@ -13,7 +13,7 @@ import org.cloak.deid.script.ScriptException;
 import org.cloak.deid.script.ScriptFormat;
 import org.cloak.deid.script.ScriptInputs;
 import org.cloak.deid.script.StageBuilder;
-import org.cloak.dicom.data.Vr;
+import org.cloak.dicom.dict.Vr;
 
 /**
  * Compiles a pydicom deid recipe ({@code FORMAT dicom}) as deid's DicomParser runs it: the

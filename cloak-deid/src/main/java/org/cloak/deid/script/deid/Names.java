@@ -15,7 +15,7 @@ import org.cloak.deid.rule.Keywords;
 import org.cloak.deid.rule.Selector;
 import org.cloak.deid.rule.TagPath;
 import org.cloak.deid.script.ScriptException;
-import org.cloak.dicom.data.Vr;
+import org.cloak.dicom.dict.Vr;
 import org.cloak.dicom.dict.Tags;
 
 /**

@@ -12,7 +12,7 @@ import org.cloak.deid.script.ScriptException;
 import org.cloak.dicom.data.DataSet;
 import org.cloak.dicom.data.Element;
 import org.cloak.dicom.data.Sequence;
-import org.cloak.dicom.data.Vr;
+import org.cloak.dicom.dict.Vr;
 import org.cloak.dicom.dict.Tags;
 
 /**

@@ -18,7 +18,7 @@ import org.cloak.deid.script.ScriptInputs;
 import org.cloak.deid.script.SharedScripts;
 import org.cloak.deid.script.load.Scripts;
 import org.cloak.dicom.data.DataSet;
-import org.cloak.dicom.data.Vr;
+import org.cloak.dicom.dict.Vr;
 import org.cloak.dicom.dict.Tag;
 import org.cloak.dicom.io.DicomFile;
 import org.cloak.dicom.io.TransferSyntax;

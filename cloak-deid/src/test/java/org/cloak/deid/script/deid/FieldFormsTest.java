@@ -148,8 +148,8 @@ class FieldFormsTest {
         // examples/deid/deid.dicom-groups and recipe-groups.md: SPLIT by= and minlength=, FIELD with
         // expanders; a values: FIELD takes every field whose value holds one of the values, case ignored
         DataSet in = Fixture.ct();
-        in.setString(Tag.PatientComments, org.cloak.dicom.data.Vr.LT, "seen at fake hospital");
-        in.setString(Tag.StudyDescription, org.cloak.dicom.data.Vr.LO, "CHEST");
+        in.setString(Tag.PatientComments, org.cloak.dicom.dict.Vr.LT, "seen at fake hospital");
+        in.setString(Tag.StudyDescription, org.cloak.dicom.dict.Vr.LO, "CHEST");
         DataSet out = Run.run(Run.compile(Run.vars("id", "SUBJ-7"), "%values cookie_names",
                 "SPLIT PatientName by=\"^\";minlength=4", "%values places", "FIELD startswith:Institution",
                 "%header", "REPLACE values:cookie_names var:id", "REMOVE values:places"), in);

@@ -7,7 +7,7 @@ import org.cloak.deid.Outcome;
 import org.cloak.deid.script.CompiledScript;
 import org.cloak.deid.script.ScriptException;
 import org.cloak.dicom.data.DataSet;
-import org.cloak.dicom.data.Vr;
+import org.cloak.dicom.dict.Vr;
 import org.cloak.dicom.dict.Tag;
 import org.junit.jupiter.api.Test;
 

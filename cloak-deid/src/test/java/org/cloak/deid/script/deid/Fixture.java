@@ -2,7 +2,7 @@ package org.cloak.deid.script.deid;
 
 import org.cloak.dicom.data.DataSet;
 import org.cloak.dicom.data.Sequence;
-import org.cloak.dicom.data.Vr;
+import org.cloak.dicom.dict.Vr;
 import org.cloak.dicom.dict.Tag;
 
 /** A CT header with obviously fake PHI at the top level, in sequences and in a private block. */

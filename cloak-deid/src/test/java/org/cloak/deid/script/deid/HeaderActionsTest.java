@@ -62,7 +62,7 @@ class HeaderActionsTest {
     @Test
     void removeAllSparesKeptProtectedAndReplacedFields() throws ScriptException {
         DataSet in = Fixture.ct();
-        in.setInts(Tag.PixelData, org.cloak.dicom.data.Vr.OW, 1, 2, 3, 4);
+        in.setInts(Tag.PixelData, org.cloak.dicom.dict.Vr.OW, 1, 2, 3, 4);
         DataSet out = Run.run(Run.compile("%header", "REMOVE ALL", "KEEP Modality", "KEEP SOPClassUID",
                 "KEEP SOPInstanceUID", "REPLACE PatientName ANON"), in);
         assertThat(out.getString(Tag.Modality)).isEqualTo("CT");
