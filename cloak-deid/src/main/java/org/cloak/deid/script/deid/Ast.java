@@ -20,13 +20,13 @@ final class Ast {
     record Group(String kind, String name, List<GroupAction> actions, int line, int col) {}
 
     /** One test of a filter: {@code contains Modality CT}. */
-    record Test(String op, String field, String value, int line, int col) {}
+    record Criterion(String op, String field, String value, int line, int col) {}
 
     /**
      * One line of a filter's criteria: its tests joined by {@code inner} operators ("and", "or")
      * from left to right, and the operator joining the line to the lines before it (null: or).
      */
-    record Criteria(List<Test> tests, List<String> inner, String operator, int line) {}
+    record Criteria(List<Criterion> tests, List<String> inner, String operator, int line) {}
 
     /** A LABEL of a {@code %filter} group, with its criteria lines and its coordinate lines. */
     record Label(String group, String name, List<Criteria> criteria, List<String> coordinates, int line, int col) {}

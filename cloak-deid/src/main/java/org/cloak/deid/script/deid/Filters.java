@@ -25,7 +25,7 @@ final class Filters {
     /** One criteria line without its leading operator. */
     static Ast.Criteria parseLine(String file, String raw, String line, String operator, int number)
             throws ScriptException {
-        List<Ast.Test> tests = new ArrayList<>();
+        List<Ast.Criterion> tests = new ArrayList<>();
         List<String> inner = new ArrayList<>();
         List<String> pending = new ArrayList<>(List.of(line));
         while (!pending.isEmpty()) {
@@ -47,7 +47,7 @@ final class Filters {
         return new Ast.Criteria(tests, inner, operator, number);
     }
 
-    private static Ast.Test test(String file, String raw, String member, int number) throws ScriptException {
+    private static Ast.Criterion test(String file, String raw, String member, int number) throws ScriptException {
         int col = Math.max(raw.indexOf(member), 0) + 1;
         String[] parts = member.split("\\s+", 2);
         String op = parts[0].toLowerCase(Locale.ROOT);
@@ -74,7 +74,7 @@ final class Filters {
                         + e.getDescription());
             }
         }
-        return new Ast.Test(op, fv[0], value, number, col);
+        return new Ast.Criterion(op, fv[0], value, number, col);
     }
 
     /** The condition under which a LABEL flags a file. */
@@ -94,7 +94,7 @@ final class Filters {
         return op.equals("and") ? Condition.all(left, right) : Condition.any(left, right);
     }
 
-    private static Condition test(String file, Ast.Test t, List<String> warnings) throws ScriptException {
+    private static Condition test(String file, Ast.Criterion t, List<String> warnings) throws ScriptException {
         Integer tag = Names.filterTag(file, t);
         if (tag == null) {
             // deid reads dicom.get(field): a name that is no keyword is a field that is never there

@@ -339,7 +339,7 @@ final class Names {
     }
 
     /** The top-level attribute a filter test reads (a keyword or a tag), or null for a name that is neither. */
-    static Integer filterTag(String file, Ast.Test t) throws ScriptException {
+    static Integer filterTag(String file, Ast.Criterion t) throws ScriptException {
         Integer tag = Keywords.tags().get(t.field());
         if (tag == null) {
             tag = tag(t.field());
