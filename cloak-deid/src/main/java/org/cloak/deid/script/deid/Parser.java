@@ -38,7 +38,8 @@ final class Parser {
 
     private Parser(String file, String text) {
         this.file = file;
-        this.lines = text.lines().toList();
+        // a byte order mark before FORMAT is no part of the recipe
+        this.lines = (text.startsWith("\uFEFF") ? text.substring(1) : text).lines().toList();
     }
 
     static Ast.Recipe parse(String file, String text) throws ScriptException {

@@ -165,4 +165,11 @@ class HeaderActionsTest {
         CompiledScript s = Run.compile("%header", "REPLACE MediaStorageSOPInstanceUID new-id");
         assertThat(s.deviations()).anyMatch(d -> d.startsWith("actions on the file meta (group 0002) have no effect"));
     }
+
+    @Test
+    void aByteOrderMarkBeforeFormatIsNoPartOfTheRecipe() throws ScriptException {
+        CompiledScript s = DeidRecipes.compile("bom.dicom", "\uFEFFFORMAT dicom\n%header\nREMOVE PatientName\n",
+                org.cloak.deid.script.ScriptInputs.none());
+        assertThat(Run.run(s, Fixture.ct()).contains(Tag.PatientName)).isFalse();
+    }
 }
