@@ -82,6 +82,16 @@ class FieldFormsTest {
     }
 
     @Test
+    void containsAlsoTakesWhatASequenceOfThatNameHolds() throws ScriptException {
+        // fields.py: a nested field's name is referencedimagesequence__patientid, which contains "referencedimage"
+        DataSet out = run("REPLACE contains:ReferencedImage 9.9");
+        DataSet item = Fixture.item(out, Tag.ReferencedImageSequence);
+        assertThat(item.getString(Tag.ReferencedSOPInstanceUID)).isEqualTo("9.9");
+        assertThat(item.getString(Tag.PatientID)).isEqualTo("9.9");
+        assertThat(out.getString(Tag.PatientID)).isEqualTo("PID-0001");
+    }
+
+    @Test
     void digitsOfATag() throws ScriptException {
         // recipe-headers.md: REMOVE contains:0019 selects (0019,0010), (0019,1007)...: here group 0029
         DataSet out = run("REMOVE contains:0029");
