@@ -9,6 +9,7 @@ import org.cloak.deid.script.CompiledScript;
 import org.cloak.deid.script.ScriptException;
 import org.cloak.deid.script.ScriptFormat;
 import org.cloak.deid.script.ScriptInputs;
+import org.cloak.deid.script.deid.DeidRecipes;
 import org.cloak.deid.script.dicomedit.DicomEditScripts;
 
 /**
@@ -29,7 +30,7 @@ public final class Scripts {
         return switch (format) {
             case DICOMEDIT -> DicomEditScripts.compile(name, text, inputs);
             case CTP -> notYet(name, format);
-            case DEID -> notYet(name, format);
+            case DEID -> DeidRecipes.compile(name, text, inputs);
         };
     }
 
