@@ -80,7 +80,7 @@ public final class RunCommand implements Callable<Integer> {
     boolean restart;
 
     @Option(names = "--quarantine", paramLabel = "DIR", description
-            = "quarantine folder (default OUT/.cloak/quarantine)")
+            = "quarantine folder, outside OUT (default OUT.originals/quarantine)")
     Path quarantine;
 
     @Option(names = "--audit", paramLabel = "FILE", description = "audit report, .csv or .xlsx (repeatable)")

@@ -2,8 +2,10 @@ package org.cloak.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,13 +14,15 @@ import java.util.concurrent.Callable;
 import org.cloak.net.AeAddress;
 import org.cloak.net.assoc.Timeouts;
 import org.cloak.net.scu.ScuOptions;
-import org.cloak.net.scu.StoreResult;
 import org.cloak.net.scu.StoreResult.Outcome;
+import org.cloak.net.scu.StoreResult;
 import org.cloak.net.scu.StoreScu;
-import picocli.CommandLine;
+import org.cloak.pipeline.folder.OutputFolder;
+import org.cloak.pipeline.io.PrivateFolders;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code cloak send}: sends DICOM files to a node (C-STORE). The work is done by cloak-net's {@link StoreScu}. */
 @Command(name = "send", mixinStandardHelpOptions = true, sortOptions = false,
@@ -44,6 +48,10 @@ public final class SendCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "files and folders to send")
     List<Path> paths;
 
+    @Option(names = "--include-originals",
+            description = "send files from a folder of originals (a quarantine) too: they are not de-identified")
+    boolean includeOriginals;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -55,7 +63,7 @@ public final class SendCommand implements Callable<Integer> {
             node = AeAddress.parse(to);
             Duration t = Duration.ofSeconds(Math.max(1, timeoutSeconds));
             options = ScuOptions.of(callingAet).withTimeouts(new Timeouts(t, t, t));
-            files = StoreScu.expand(paths);
+            files = files();
         } catch (IllegalArgumentException e) {
             err.println("cloak send: " + e.getMessage());
             return ExitCodes.FAILURE;
@@ -79,6 +87,32 @@ public final class SendCommand implements Callable<Integer> {
                         seconds);
         out.flush();
         return counts.getOrDefault(Outcome.FAILED, 0) > 0 ? ExitCodes.PARTIAL : ExitCodes.OK;
+    }
+
+    /**
+     * The files to send: those named, and those under the folders named but for Cloak's state
+     * folders (an output folder's journal and forward queue); refuses originals unless asked.
+     */
+    private List<Path> files() throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path p : paths) {
+            if (!includeOriginals && PrivateFolders.holdsOriginals(p)) {
+                throw new IllegalArgumentException(p + " lies in a folder of original data (a quarantine or spool):"
+                        + " it is not de-identified; give --include-originals to send it anyway");
+            }
+            for (Path f : StoreScu.expand(List.of(p))) {
+                Path rel = Files.isDirectory(p) ? p.relativize(f) : f.getFileName();
+                if (rel.toString().isEmpty() || OutputFolder.isState(rel)) {
+                    continue;
+                }
+                if (!includeOriginals && f.getFileName().toString().equals(PrivateFolders.MARKER)) {
+                    throw new IllegalArgumentException(f.getParent() + " under " + p + " is a folder of original data"
+                            + " (a quarantine or spool): give --include-originals to send it anyway");
+                }
+                files.add(f);
+            }
+        }
+        return files;
     }
 
     private static String line(StoreResult r) {

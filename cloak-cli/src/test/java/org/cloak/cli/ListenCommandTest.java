@@ -30,7 +30,9 @@ import org.cloak.net.TlsOptions;
 import org.cloak.net.dimse.Status;
 import org.cloak.net.scu.EchoScu;
 import org.cloak.net.scu.ScuOptions;
+import org.cloak.pipeline.folder.OutputFolder;
 import org.cloak.pipeline.io.AtomicFiles;
+import org.cloak.pipeline.io.PrivateFolders;
 import org.cloak.pipeline.vault.KeySource;
 import org.cloak.pipeline.vault.ReidMap;
 import org.cloak.pipeline.vault.Vault;
@@ -237,8 +239,8 @@ class ListenCommandTest {
                 stored.add(f.dataset().getString(Tag.InstanceNumber).strip());
             }
             assertThat(stored).containsAll(acknowledged);
-            try (Stream<Path> spool = Files.list(out.resolve(".cloak").resolve("spool"))) {
-                assertThat(spool.toList()).isEmpty();
+            try (Stream<Path> spool = Files.list(OutputFolder.of(out).spool())) {
+                assertThat(spool.map(p -> p.getFileName().toString())).containsExactly(PrivateFolders.MARKER);
             }
             try (Stream<Path> all = Files.walk(out)) {
                 assertThat(all.filter(Files::isRegularFile).map(p -> p.getFileName().toString())

@@ -57,7 +57,7 @@ class ResumeKillTest {
         try (Stream<Path> all = Files.walk(out)) {
             assertThat(all.map(x -> x.getFileName().toString()).filter(n -> n.endsWith(".part"))).isEmpty();
         }
-        assertThat(out.resolve(".cloak/tmp")).doesNotExist();
+        assertThat(out.resolveSibling(out.getFileName() + ".originals").resolve("tmp")).doesNotExist();
         assertThat(Files.readString(out.resolve(".cloak/journal"))).contains("DONE\t")
                 .doesNotContain(Fixtures.uid("study/PID-0001/1"));
     }

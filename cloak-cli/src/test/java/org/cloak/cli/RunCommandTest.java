@@ -96,7 +96,7 @@ class RunCommandTest {
         assertThat(runStudy()).isEqualTo(2);
         assertThat(stderr).contains("cloak run: 3 files: 2 written, 0 skipped (not DICOM), 1 quarantined, 0 failed")
                 .contains("  quarantined: " + in.resolve("series1/cut.dcm") + ": not readable as DICOM: ")
-                .contains("  quarantine folder: " + out.resolve(".cloak/quarantine"));
+                .contains("  quarantine folder: " + out.resolveSibling("out.originals").resolve("quarantine"));
         assertThat(out.resolve("series1/cut.dcm")).doesNotExist();
     }
 

@@ -187,7 +187,7 @@ class RunCorpusTest {
             assertThat(data).hasSize(3).contains(Path.of("good1.dcm"), Path.of("good2.dcm"))
                     .anyMatch(p -> p.endsWith(Path.of("z/z4.dcm")));
         }
-        try (Stream<Path> s = Files.list(out.resolve(".cloak/quarantine"))) {
+        try (Stream<Path> s = Files.list(dir.resolve("out.originals/quarantine"))) {
             assertThat(s.filter(p -> p.toString().endsWith(".dcm")).count()).isEqualTo(2);
         }
     }

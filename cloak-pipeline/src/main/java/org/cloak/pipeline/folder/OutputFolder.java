@@ -14,13 +14,18 @@ import org.cloak.pipeline.io.AtomicFiles;
 
 /**
  * An output folder and the state Cloak keeps in it, under {@value #STATE}: the resume journal,
- * the default quarantine, the listener's spool and forward queue, sign-offs, temporary files
- * and the folder's settings (where the quarantine of the run that wrote it is). Every module
- * asks this class for these paths; commands that walk an output tree skip {@link #state()}.
+ * the listener's forward queue (de-identified instances), sign-offs and the folder's settings
+ * (where the quarantine of the run that wrote it is). None of it identifies anyone: what holds
+ * original data (the default quarantine, the listener's spool, archive entries being processed)
+ * lies beside the output folder, in {@code OUT.originals/} (see {@link #originals()}), so that
+ * shipping the output folder never ships PHI. Every module asks this class for these paths;
+ * commands that walk an output tree skip {@link #state()}.
  */
 public final class OutputFolder {
     /** The state folder's name, at the top of the output folder. */
     public static final String STATE = ".cloak";
+    /** What the folder of originals beside an output folder adds to its name. */
+    public static final String ORIGINALS_SUFFIX = ".originals";
     private static final String QUARANTINE_KEY = "quarantine";
     private static final String SETTINGS_KEY = "settings-sha256";
 
@@ -45,16 +50,35 @@ public final class OutputFolder {
 
     public Path journal() { return state().resolve("journal"); }
 
-    /** The quarantine used when none is given. */
-    public Path defaultQuarantine() { return state().resolve("quarantine"); }
+    /**
+     * The folder beside the output folder that holds its original data: {@code OUT.originals} for
+     * {@code OUT}. Create it with {@link org.cloak.pipeline.io.PrivateFolders#create}.
+     */
+    public Path originals() {
+        Path abs = root.toAbsolutePath().normalize();
+        if (abs.getParent() == null || abs.getFileName() == null) {
+            throw new IllegalArgumentException("an output folder must not be a file system root: " + root);
+        }
+        return abs.resolveSibling(abs.getFileName() + ORIGINALS_SUFFIX);
+    }
 
-    public Path spool() { return state().resolve("spool"); }
+    /** Whether {@code path} lies in the output folder (where originals must never go). */
+    public boolean contains(Path path) {
+        return path.toAbsolutePath().normalize().startsWith(root.toAbsolutePath().normalize());
+    }
+
+    /** The quarantine used when none is given, beside the output folder. */
+    public Path defaultQuarantine() { return originals().resolve("quarantine"); }
+
+    /** Where the listener receives instances before they are de-identified, beside the output folder. */
+    public Path spool() { return originals().resolve("spool"); }
 
     public Path forward() { return state().resolve("forward"); }
 
     public Path signOffs() { return state().resolve("signoff.jsonl"); }
 
-    public Path tmp() { return state().resolve("tmp"); }
+    /** Where archive entries are extracted while they are processed, beside the output folder. */
+    public Path tmp() { return originals().resolve("tmp"); }
 
     public Path settings() { return state().resolve("settings.properties"); }
 

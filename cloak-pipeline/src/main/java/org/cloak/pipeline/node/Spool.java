@@ -1,6 +1,7 @@
 package org.cloak.pipeline.node;
 
 import org.cloak.pipeline.folder.OutputFolder;
+import org.cloak.pipeline.io.PrivateFolders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -31,10 +32,12 @@ final class Spool {
 
     /** The spool of an output folder, emptied of files left by an earlier process. */
     static Spool open(Path outputDir) throws IOException {
-        Path dir = Files.createDirectories(OutputFolder.of(outputDir).spool());
+        Path dir = PrivateFolders.create(OutputFolder.of(outputDir).spool());
         try (DirectoryStream<Path> left = Files.newDirectoryStream(dir)) {
             for (Path p : left) {
-                Files.deleteIfExists(p);
+                if (!p.getFileName().toString().equals(PrivateFolders.MARKER)) {
+                    Files.deleteIfExists(p);
+                }
             }
         }
         return new Spool(dir);

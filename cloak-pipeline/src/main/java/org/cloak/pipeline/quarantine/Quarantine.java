@@ -9,17 +9,17 @@ import java.util.HexFormat;
 import org.cloak.pipeline.audit.Digests;
 import org.cloak.pipeline.folder.OutputFolder;
 import org.cloak.pipeline.io.AtomicFiles;
+import org.cloak.pipeline.io.PrivateFolders;
 import org.cloak.pipeline.source.Input;
 
 /**
  * Keeps the files that were not written, for a person to look at: a copy of the input under a
  * neutral name and a {@code .reason.txt} beside it. Names are a hash of the input's relative
- * path, because folder and file names often hold patient names or IDs. The quarantine is
- * outside the data tree (by default {@code OUT/.cloak/quarantine/}), and holds original data:
- * it must be handled like the input.
+ * path, because folder and file names often hold patient names or IDs. The quarantine holds
+ * original data: it lies outside the output folder (by default {@code OUT.originals/quarantine/}),
+ * readable by its owner only, and must be handled like the input.
  */
 public final class Quarantine {
-    /** Default location relative to the output folder. */
     private static final int NAME_HEX_DIGITS = 24;
 
     private final Path dir;
@@ -28,7 +28,7 @@ public final class Quarantine {
         this.dir = dir.toAbsolutePath().normalize();
     }
 
-    /** The quarantine inside an output folder. */
+    /** The default quarantine of an output folder, beside it. */
     public static Quarantine in(Path outputDir) {
         return new Quarantine(OutputFolder.of(outputDir).defaultQuarantine());
     }
@@ -43,6 +43,7 @@ public final class Quarantine {
      */
     public String put(Input item, String reason) throws IOException {
         String name = neutralName(item);
+        PrivateFolders.create(dir);
         AtomicFiles.copy(item.file(), dir.resolve(name + ".dcm"));
         // the input is named by its audit hash: its path may hold a patient's name
         AtomicFiles.writeString(dir.resolve(name + ".reason.txt"),

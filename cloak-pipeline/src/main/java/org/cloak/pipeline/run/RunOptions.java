@@ -28,7 +28,7 @@ public record RunOptions(Path outputDir, int threads, Path quarantineDir, Layout
         this(outputDir, threads, quarantineDir, new LayoutSpec.Mirror(), false);
     }
 
-    /** One worker per processor, quarantine in {@code OUT/.cloak/quarantine}, mirror layout. */
+    /** One worker per processor, quarantine in {@code OUT.originals/quarantine}, mirror layout. */
     public static RunOptions defaults(Path outputDir) {
         return new RunOptions(outputDir, Runtime.getRuntime().availableProcessors(),
                 OutputFolder.of(outputDir).defaultQuarantine());

@@ -61,6 +61,12 @@ public final class RunService {
                 o = o.withThreads(spec.threads());
             }
             if (spec.quarantine() != null) {
+                if (o.folder().contains(spec.quarantine())) {
+                    // whoever ships the output folder would ship the originals held back
+                    throw new PipelineException(PipelineException.Kind.USAGE, "--quarantine " + spec.quarantine()
+                            + " lies inside the output folder: the quarantine holds original data, so it must lie"
+                            + " outside it");
+                }
                 o = o.withQuarantine(spec.quarantine());
             }
             o = o.withLayout(spec.layout()).withRestart(spec.restart());

@@ -2,8 +2,8 @@ package org.cloak.pipeline.source;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.cloak.pipeline.io.PrivateFolders;
 
 /**
  * The files of a run: files given directly, and every regular file under the folders given,
@@ -69,6 +70,7 @@ public final class InputSource {
         for (Path p : all) {
             if (Files.isRegularFile(p) && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
                 List<ZipInputs.Refused> r = new ArrayList<>();
+                PrivateFolders.create(tmp); // the entries are originals
                 items.addAll(ZipInputs.extract(p, tmp.resolve("zip" + (++zips)), r));
                 r.forEach(x -> refused.add(new ZipInputs.Refused(p + "!" + x.entry(), x.reason())));
             } else {

@@ -24,7 +24,7 @@ class QuarantineTest {
 
         String name = q.put(item, "Burned In Annotation is YES");
 
-        assertThat(q.dir()).isEqualTo(dir.resolve("out/.cloak/quarantine"));
+        assertThat(q.dir()).isEqualTo(dir.resolve("out.originals/quarantine"));
         assertThat(name).matches("[0-9a-f]{24}").isEqualTo(Quarantine.neutralName(item));
         assertThat(Files.readAllBytes(q.dir().resolve(name + ".dcm"))).containsExactly(9, 8, 7);
         assertThat(Files.readString(q.dir().resolve(name + ".reason.txt")))

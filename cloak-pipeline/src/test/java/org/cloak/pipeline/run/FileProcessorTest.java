@@ -87,18 +87,18 @@ class FileProcessorTest {
         String reason = ((FileResult.Quarantined) r.get("s1/truncated.dcm")).reason();
         assertThat(reason).startsWith("not readable as DICOM: offset ").doesNotContain("truncated")
                 .doesNotContain(in.toString());
-        Path reasonFile = out.resolve(".cloak/quarantine")
+        Path reasonFile = out.resolveSibling(out.getFileName() + ".originals").resolve("quarantine")
                 .resolve(((FileResult.Quarantined) r.get("s1/truncated.dcm")).name() + ".reason.txt");
         assertThat(Files.readString(reasonFile)).doesNotContain("truncated").doesNotContain(in.toString())
                 .startsWith("input-sha256: ");
 
         try (Stream<Path> files = Files.walk(out)) {
             assertThat(files.filter(Files::isRegularFile).map(p -> out.relativize(p).toString()).sorted())
-                    .hasSize(2 + 3 * 2)
-                    .contains("s1/good.dcm", "s1/implicit.dcm")
+                    .as("the quarantined originals lie beside the output folder, not in it")
+                    .containsExactly("s1/good.dcm", "s1/implicit.dcm")
                     .noneMatch(n -> n.contains("truncated") || n.contains("notes") || n.contains(".part"));
         }
-        Path quarantined = out.resolve(".cloak/quarantine")
+        Path quarantined = out.resolveSibling(out.getFileName() + ".originals").resolve("quarantine")
                 .resolve(((FileResult.Quarantined) r.get("us.dcm")).name() + ".dcm");
         assertThat(Files.readAllBytes(quarantined)).isEqualTo(Files.readAllBytes(in.resolve("us.dcm")));
     }

@@ -10,7 +10,7 @@ class ReceivedInstanceTest {
 
     @Test
     void comesFromItsSenderNotFromTheSpoolFolder() {
-        ReceivedInstance in = new ReceivedInstance(Path.of("/out/.cloak/spool/in-1.part"),
+        ReceivedInstance in = new ReceivedInstance(Path.of("/data/out.originals/spool/in-1.part"),
                 Path.of("2.25.1", "2.25.2", "2.25.3.dcm"), "SCANNER");
 
         Origin o = in.origin();
