@@ -30,6 +30,7 @@ public final class Assets {
         add("app.css", "/org/cloak/server/web/static/app.css", "text/css; charset=utf-8");
         add("app.js", "/org/cloak/server/web/static/app.js", "text/javascript; charset=utf-8");
         add("htmx.js", HTMX, "text/javascript; charset=utf-8");
+        add("favicon.svg", "/org/cloak/server/web/static/favicon.svg", "image/svg+xml");
     }
 
     private void add(String name, String resource, String type) {

@@ -10,4 +10,4 @@ package org.cloak.server.web;
  * @param notice a message shown once at the top (the result of the last action), or null
  */
 public record Page(String title, String user, boolean admin, String csrf, String css, String js, String htmx,
-                   String nav, String notice) {}
+                   String icon, String nav, String notice) {}

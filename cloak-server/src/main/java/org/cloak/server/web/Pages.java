@@ -25,14 +25,15 @@ public final class Pages {
     Page page(Context ctx, String title, String nav) {
         Principal p = Api.principal(ctx);
         return new Page(title, p == null ? null : p.username(), p != null && p.siteAdmin(),
-                p == null ? "" : p.csrf(), assets.url("app.css"), assets.url("app.js"), assets.url("htmx.js"), nav,
+                p == null ? "" : p.csrf(), assets.url("app.css"), assets.url("app.js"), assets.url("htmx.js"),
+                assets.url("favicon.svg"), nav,
                 ctx.queryParam("notice"));
     }
 
     /** The layout model of a page shown before sign-in. */
     Page anonymous(Context ctx, String title, String csrf) {
         return new Page(title, null, false, csrf, assets.url("app.css"), assets.url("app.js"), assets.url("htmx.js"),
-                "", ctx.queryParam("notice"));
+                assets.url("favicon.svg"), "", ctx.queryParam("notice"));
     }
 
     /** Renders {@code template} with the named parameters as the response (HTML, not cached). */
