@@ -100,6 +100,11 @@ final class Browser implements AutoCloseable {
         assertThat(errors).as("console errors on " + driver.getCurrentUrl()).isEmpty();
     }
 
+    /** The console's messages since the last check (then cleared), for a page that is meant to fail. */
+    List<String> console() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
+    }
+
     WebElement find(String css) {
         return driver.findElement(By.cssSelector(css));
     }
