@@ -97,10 +97,17 @@ public final class Api {
 
     public Javalin app() { return app; }
 
-    /** Every route the router registered (HEAD aside). */
+    /** Every route of the REST API the router registered (HEAD aside). */
     public List<Route> routes() {
         synchronized (routes) {
-            return List.copyOf(routes);
+            return routes.stream().filter(r -> r.path().startsWith(BASE + "/")).toList();
+        }
+    }
+
+    /** Every route of the web pages (and their assets) the router registered (HEAD aside). */
+    public List<Route> pageRoutes() {
+        synchronized (routes) {
+            return routes.stream().filter(r -> !r.path().startsWith(BASE + "/")).toList();
         }
     }
 
