@@ -14,7 +14,6 @@ import org.cloak.server.auth.Principal;
 import org.cloak.server.auth.ProjectRole;
 import org.cloak.server.config.ConfigException;
 import org.cloak.server.project.Project;
-import org.cloak.server.web.WebApp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +40,13 @@ public final class Api {
     private final List<Route> routes = Collections.synchronizedList(new ArrayList<>());
     private final Javalin app;
 
+    /** The API alone: every path is answered as the API answers. */
     public Api(ServerParts parts, TlsConnector tls) {
+        this(parts, tls, null);
+    }
+
+    /** The API and, when {@code web} is not null, the web pages beside it. */
+    public Api(ServerParts parts, TlsConnector tls, PageFront web) {
         this.parts = parts;
         this.app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
@@ -58,7 +63,6 @@ public final class Api {
         });
         app.beforeMatched(this::authorize);
         // the web pages answer their errors as pages (a sign-in redirect for 401), the API as problem details
-        WebApp web = new WebApp(parts);
         app.exception(ApiException.class, (e, ctx) -> fail(web, ctx, e.status(), e.getMessage()));
         app.exception(IllegalArgumentException.class, (e, ctx) -> fail(web, ctx, 400, e.getMessage()));
         app.exception(IllegalStateException.class, (e, ctx) -> fail(web, ctx, 409, e.getMessage()));
@@ -84,11 +88,13 @@ public final class Api {
         new UploadRoutes(parts).register(app);
         new JobRoutes(parts).register(app);
         new AuditRoutes(parts).register(app);
-        web.register(app);
+        if (web != null) {
+            web.register(app);
+        }
     }
 
-    private static void fail(WebApp web, Context ctx, int status, String detail) {
-        if (ctx.path().startsWith(BASE + "/") || ctx.path().equals(BASE)) {
+    private static void fail(PageFront web, Context ctx, int status, String detail) {
+        if (web == null || ctx.path().startsWith(BASE + "/") || ctx.path().equals(BASE)) {
             Problems.write(ctx, status, detail);
         } else {
             web.error(ctx, status, detail);

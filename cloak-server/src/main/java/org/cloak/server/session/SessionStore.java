@@ -151,8 +151,8 @@ public final class SessionStore {
         jdbi.useTransaction(h -> {
             h.createUpdate("DELETE FROM file_changes WHERE session_id = :s AND sop_uid = :u").bind("s", session)
                     .bind("u", f.sopUid()).execute();
-            var batch = h.prepareBatch("INSERT INTO file_changes (session_id, sop_uid, seq, path, keyword, kind, action,"
-                    + " origin, recorded_at) VALUES (:s, :u, :q, :p, :k, :c, :a, :o, :t)");
+            var batch = h.prepareBatch("INSERT INTO file_changes (session_id, sop_uid, seq, path, keyword, kind,"
+                    + " action, origin, recorded_at) VALUES (:s, :u, :q, :p, :k, :c, :a, :o, :t)");
             int seq = 0;
             for (FileChange c : changes) {
                 batch.bind("s", session).bind("u", f.sopUid()).bind("q", seq++).bind("p", cut(c.path(), 1000))

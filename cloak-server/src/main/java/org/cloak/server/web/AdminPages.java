@@ -44,7 +44,8 @@ final class AdminPages {
             UserService.User u = parts.users().create(name, ctx.formParam("password"), admin);
             parts.audit().record(Api.principal(ctx).username(), "user-create", null, u.username(),
                     u.siteAdmin() ? "site administrator" : null);
-            ctx.redirect("/admin?notice=" + ProjectPages.enc("User " + u.username() + " created"), HttpStatus.SEE_OTHER);
+            ctx.redirect("/admin?notice=" + ProjectPages.enc("User " + u.username() + " created"),
+                    HttpStatus.SEE_OTHER);
         }, Access.ADMIN);
         app.post("/projects/{id}/members", ctx -> {
             String user = ProjectPages.norm(ctx.formParam("username"));

@@ -6,6 +6,7 @@ import io.javalin.http.HttpStatus;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.cloak.server.api.Access;
+import org.cloak.server.api.PageFront;
 import org.cloak.server.api.ServerParts;
 
 /**
@@ -13,7 +14,7 @@ import org.cloak.server.api.ServerParts;
  * headers on every response, and answers errors of pages as pages (a request without a valid
  * session goes to the sign-in page and comes back after it).
  */
-public final class WebApp {
+public final class WebApp implements PageFront {
     private final ServerParts parts;
     private final Assets assets = new Assets();
     private final Pages pages = new Pages(assets);
@@ -23,6 +24,7 @@ public final class WebApp {
     }
 
     /** Adds the pages, the assets and the security headers to {@code app}. */
+    @Override
     public void register(Javalin app) {
         app.before(SecurityHeaders::apply);
         assets.register(app);
@@ -39,6 +41,7 @@ public final class WebApp {
     }
 
     /** Answers a failed page request: sign-in for 401, else an error page with the status and its reason. */
+    @Override
     public void error(Context ctx, int status, String detail) {
         if (status == 401 && "GET".equals(ctx.method().name())) {
             String back = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
