@@ -11,9 +11,9 @@ import org.cloak.dicom.data.Element;
 import org.cloak.dicom.data.Fragments;
 import org.cloak.dicom.data.Sequence;
 import org.cloak.dicom.data.ValueFormat;
-import org.cloak.dicom.data.Vr;
 import org.cloak.dicom.dict.ElementDictionary;
 import org.cloak.dicom.dict.Tags;
+import org.cloak.dicom.dict.Vr;
 import org.cloak.server.session.FileChange;
 
 /**
