@@ -1,6 +1,8 @@
 package org.cloak.server.web;
 
 import io.javalin.http.Context;
+import java.io.IOException;
+import org.cloak.pipeline.run.Leftovers;
 import org.cloak.server.api.Api;
 import org.cloak.server.api.ApiException;
 import org.cloak.server.api.ServerParts;
@@ -64,6 +66,16 @@ final class SessionActions {
             throw ApiException.conflict("the session is already archived");
         }
         return submit(ctx, Job.Kind.ARCHIVE, x, "{}");
+    }
+
+    /** Deletes a session and its files, as {@code DELETE .../sessions/{session}} does. */
+    void delete(Context ctx, Session x) throws IOException {
+        synchronized (parts.sessions().lock(x.id())) {
+            parts.sessions().delete(x.id());
+            Leftovers.deleteTree(parts.sessions().folder(x));
+        }
+        parts.audit().record(Api.principal(ctx).username(), "session-delete", x.project(), "session " + x.id(),
+                x.files() + " file(s)");
     }
 
     Job verify(Context ctx, Session x) {

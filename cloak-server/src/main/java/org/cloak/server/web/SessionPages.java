@@ -46,6 +46,7 @@ final class SessionPages {
                 Access.OWNER);
         app.post(s + "/archive", ctx -> toJob(ctx, actions.archive(ctx, actions.session(ctx))), Access.OWNER);
         app.post(s + "/verify", ctx -> toJob(ctx, actions.verify(ctx, actions.session(ctx))), Access.REVIEWER);
+        app.post("/projects/{id}/sessions/bulk", this::bulk, Access.OWNER);
         app.get(s + "/report", ctx -> {
             Session x = actions.session(ctx);
             String html = parts.qc().reportHtml(x.id()).orElseThrow(() -> ApiException.notFound(
@@ -72,6 +73,47 @@ final class SessionPages {
         pages.render(ctx, "session.jte", "page", pages.page(ctx, "Session " + x.label(), "projects"), "project",
                 project, "row", rows.row(x), "series", series, "rights", rights, "targets", targets, "report",
                 report);
+    }
+
+    /** Archive, move or delete the chosen sessions of the project (the prearchive's actions, for many at once). */
+    private void bulk(Context ctx) throws java.io.IOException {
+        String project = ctx.pathParam("id");
+        String action = ProjectPages.norm(ctx.formParam("action"));
+        List<String> ids = ctx.formParams("session");
+        if (ids.isEmpty()) {
+            throw ApiException.badRequest("choose at least one session");
+        }
+        List<Session> chosen = new ArrayList<>();
+        for (String id : ids) {
+            try {
+                chosen.add(parts.sessions().get(Long.parseLong(id)).filter(x -> x.project().equals(project))
+                        .orElseThrow(() -> ApiException.notFound("no session " + id + " in project " + project)));
+            } catch (NumberFormatException e) {
+                throw ApiException.notFound("no session " + id);
+            }
+        }
+        int n = 0;
+        for (Session x : chosen) {
+            switch (action) {
+                case "archive" -> {
+                    if (x.area() == Session.Area.PREARCHIVE) {
+                        actions.archive(ctx, x);
+                        n++;
+                    }
+                }
+                case "move" -> {
+                    actions.move(ctx, x, ctx.formParam("target"));
+                    n++;
+                }
+                case "delete" -> {
+                    actions.delete(ctx, x);
+                    n++;
+                }
+                default -> throw ApiException.badRequest("the action is archive, move or delete");
+            }
+        }
+        ctx.redirect("/projects/" + ProjectPages.enc(project) + "?notice=" + ProjectPages.enc(action + ": " + n
+                + " session(s)" + (action.equals("delete") ? "" : ", see the jobs page")), HttpStatus.SEE_OTHER);
     }
 
     private static void toJob(Context ctx, Job j) {

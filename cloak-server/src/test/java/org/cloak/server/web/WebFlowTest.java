@@ -22,7 +22,10 @@ import org.cloak.server.TestServer;
 import org.cloak.testkit.Fixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -33,8 +36,10 @@ import org.openqa.selenium.support.ui.Select;
  * instance's header (PatientName shows the pseudonym, the change list names what changed), look
  * at the image, run verify, sign off on the QC board, export it as XLSX (read back with POI),
  * relabel the subject and see the new label in the header. Each step's page is written to
- * docs/web/ as a screenshot and checked for alerts and console errors.
+ * docs/web/ as a screenshot and checked for alerts and console errors. The walkthrough runs
+ * first, so its screenshots show only its own project.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebFlowTest {
     private static final String PATIENT = "DOE^JANE";
 
@@ -75,6 +80,7 @@ class WebFlowTest {
     }
 
     @Test
+    @Order(1)
     void fromFirstSignInToASignedOffSession() throws Exception {
         browser.signIn("admin", TestServer.ADMIN_PASSWORD);
         assertThat(browser.driver().getCurrentUrl()).endsWith("/projects");
@@ -162,6 +168,43 @@ class WebFlowTest {
         assertThat(value("PatientName")).isEqualTo("P001");
         assertThat(value("PatientID")).isEqualTo("P001");
         browser.screenshot("09-relabelled");
+    }
+
+    @Test
+    void prearchiveSessionsAreArchivedInBulk() throws Exception {
+        String admin = server.adminToken();
+        assertThat(server.post("/api/v1/projects", admin, java.util.Map.of("id", "waiting", "aeTitle", "WAITING",
+                "newSessions", "prearchive")).status()).isEqualTo(201);
+        for (int study = 1; study <= 2; study++) {
+            TestServer.Response r = server.send("POST", "/api/v1/projects/waiting/uploads", admin, "application/zip",
+                    org.cloak.server.Studies.zip(org.cloak.server.Studies.study(dir.resolve("w" + study), study, 1,
+                            null)));
+            server.awaitJob(admin, r.json().get("id").asLong());
+        }
+        browser.driver().manage().deleteAllCookies();
+        browser.signIn("admin", TestServer.ADMIN_PASSWORD);
+        browser.open("/projects/waiting?state=prearchive");
+        assertThat(browser.all("#sessions tbody tr")).hasSize(2);
+        browser.all("#sessions tbody input[name=session]").forEach(WebElement::click);
+        new Select(browser.find("#bulk-action")).selectByValue("archive");
+        browser.clickAndLoad("#bulk-go");
+        assertThat(browser.find("p.notice").getText()).isEqualTo("archive: 2 session(s), see the jobs page");
+        TestServer.await(() -> server.get("/api/v1/projects/waiting/sessions", admin).json(),
+                a -> a.size() == 2 && a.findValuesAsText("area").stream().allMatch("archive"::equals),
+                Duration.ofSeconds(60));
+        browser.open("/projects/waiting?state=archived");
+        assertThat(browser.all("#sessions tbody tr")).hasSize(2);
+    }
+
+    @Test
+    void theAccountPageMakesAnApiToken() throws Exception {
+        browser.driver().manage().deleteAllCookies();
+        browser.signIn("admin", TestServer.ADMIN_PASSWORD);
+        browser.open("/account");
+        browser.clickAndLoad("#new-token-button");
+        String token = browser.find("#new-token").getText();
+        assertThat(token).startsWith("ck_");
+        assertThat(server.get("/api/v1/auth/me", token).json().get("username").asText()).isEqualTo("admin");
     }
 
     private static String value(String keyword) {
