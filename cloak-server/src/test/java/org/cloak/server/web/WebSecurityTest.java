@@ -152,6 +152,8 @@ class WebSecurityTest {
         assertThat(value("SeriesDescription")).isEqualTo(IMG);
         assertThat(value("InstitutionName")).isEqualTo(IMG);
         assertThat(browser.find("#header-tree tr[data-name='[ACME 1.0]'] td.val").getText()).isEqualTo(SCRIPT);
+        browser.driver().executeScript("arguments[0].scrollIntoView()",
+                browser.find("#header-tree tr[data-name=StudyDescription]"));
         browser.screenshot("10-xss-as-text");
         browser.open(s + "/report");
 
