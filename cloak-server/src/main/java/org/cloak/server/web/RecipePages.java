@@ -3,7 +3,16 @@ package org.cloak.server.web;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import org.cloak.deid.Deidentification;
+import org.cloak.deid.Deidentified;
+import org.cloak.deid.pseudo.Origin;
+import org.cloak.deid.pseudo.Secret;
+import org.cloak.deid.recipe.Recipes;
+import org.cloak.dicom.io.DicomFile;
+import org.cloak.dicom.io.DicomReader;
 import org.cloak.deid.error.DeidException;
 import org.cloak.deid.recipe.Recipe;
 import org.cloak.deid.recipe.RecipeException;
@@ -14,6 +23,9 @@ import org.cloak.server.api.ApiException;
 import org.cloak.server.api.ServerParts;
 import org.cloak.server.project.RecipeStore;
 import org.cloak.server.project.RecipeVersion;
+import org.cloak.server.session.FileChange;
+import org.cloak.server.session.Session;
+import org.cloak.server.session.SessionStore;
 
 /**
  * The recipe editor of a project and of the site: the latest version in a text area checked as
@@ -38,6 +50,7 @@ final class RecipePages {
         app.post("/projects/{id}/recipe/check", this::check, Access.MEMBER);
         app.post("/projects/{id}/recipe", ctx -> save(ctx, project(ctx)), Access.OWNER);
         app.post("/projects/{id}/recipe/rollback", ctx -> rollback(ctx, project(ctx)), Access.OWNER);
+        app.post("/projects/{id}/recipe/preview", this::preview, Access.MEMBER);
         app.get("/site/recipe", ctx -> editor(ctx, site(ctx)), Access.USER);
         app.post("/site/recipe/check", this::check, Access.USER);
         app.post("/site/recipe", ctx -> save(ctx, site(ctx)), Access.ADMIN);
@@ -64,7 +77,58 @@ final class RecipePages {
         String title = scope.id().equals(RecipeStore.SITE) ? "Site recipe" : "Recipe · " + scope.id();
         pages.render(ctx, "recipe.jte", "page", pages.page(ctx, title, "projects"), "title", title, "base",
                 scope.base(), "editable", scope.editable(), "latest", latest, "history", history, "check",
-                check(latest.body()), "a", a, "b", b, "diff", LineDiff.of(left, right));
+                check(latest.body()), "a", a, "b", b, "diff", LineDiff.of(left, right), "files",
+                scope.id().equals(RecipeStore.SITE) ? List.of() : files(scope.id()));
+    }
+
+    /** The first stored instances of the project's sessions (one per session), to try a recipe on. */
+    private List<PreviewFile> files(String project) {
+        List<PreviewFile> out = new ArrayList<>();
+        for (Session s : parts.sessions().list(project)) {
+            List<SessionStore.StoredFile> f = parts.sessions().files(s.id());
+            if (!f.isEmpty()) {
+                out.add(new PreviewFile(s.id(), f.get(0).sopUid(), s.subject(), s.label()));
+            }
+            if (out.size() >= 50) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The recipe text tried on a stored instance of the project, with a random secret and no
+     * vault: only which attributes change is shown, never a value, and nothing is written.
+     */
+    private void preview(Context ctx) throws IOException {
+        String project = ctx.pathParam("id");
+        String key = ProjectPages.norm(ctx.formParam("file"));
+        int slash = key.indexOf('/');
+        PreviewFile chosen = slash < 0 ? null : files(project).stream().filter(f -> f.key().equals(key)).findFirst()
+                .orElse(null);
+        if (chosen == null) {
+            throw ApiException.notFound("no such stored instance in project " + project);
+        }
+        RecipePreview result;
+        RecipeCheck check = check(ProjectPages.norm(ctx.formParam("body")).isEmpty() ? "" : ctx.formParam("body"));
+        if (!check.ok()) {
+            result = new RecipePreview("the recipe has an error: fix it first", List.of());
+        } else {
+            Session s = parts.sessions().get(chosen.session()).orElseThrow();
+            SessionStore.StoredFile f = parts.sessions().files(s.id()).stream()
+                    .filter(x -> x.sopUid().equals(chosen.sop())).findFirst().orElseThrow();
+            DicomFile in;
+            synchronized (parts.sessions().lock(s.id())) {
+                in = DicomReader.read(parts.sessions().folder(s).resolve(f.relative()));
+            }
+            Deidentification d = Recipes.prepare(parts.recipes().parse(ctx.formParam("body")), Secret.random(),
+                    parts.clock(), false).build();
+            Deidentified out = d.deidentify(in, new Origin("preview", null, List.of(), null, null));
+            result = new RecipePreview(out.cleaned() ? "would be stored" : "would be held: "
+                    + out.outcome().getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT),
+                    FileChange.of(out.events()));
+        }
+        pages.render(ctx, "tag/recipepreview.jte", "preview", result);
     }
 
     private RecipeVersion version(Scope scope, int v) {

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -168,6 +169,33 @@ class WebFlowTest {
         assertThat(value("PatientName")).isEqualTo("P001");
         assertThat(value("PatientID")).isEqualTo("P001");
         browser.screenshot("09-relabelled");
+    }
+
+    @Test
+    @Order(2)
+    void theRecipeEditorChecksAsOneTypesPreviewsSavesAndRollsBack() throws Exception {
+        browser.open("/projects/trial/recipe");
+        assertThat(browser.find("#check-result").getText()).contains("no errors");
+        WebElement body = browser.find("#recipe-body");
+        body.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        body.sendKeys("profile: dicom-basic\nno-such-setting: 1\n");
+        browser.waitFor("#check-result.error", Duration.ofSeconds(10));
+        assertThat(browser.find("#check-result").getText()).contains("Line 2");
+        body.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        body.sendKeys("profile: dicom-basic\noptions: [retain-device-identity]\n");
+        browser.waitFor("#check-result.ok", Duration.ofSeconds(10));
+        browser.find("#preview-run").click();
+        browser.waitFor("#preview-changes tbody tr", Duration.ofSeconds(10));
+        assertThat(browser.find("#preview-outcome").getText()).startsWith("The instance would be stored");
+        browser.checkPage();
+        browser.find("#recipe-comment").sendKeys("keep device identity");
+        browser.clickAndLoad("#save-recipe");
+        assertThat(browser.find("p.notice").getText()).isEqualTo("Saved as version 2");
+        assertThat(browser.find("#recipe-diff .d-added").getText()).contains("retain-device-identity");
+        browser.screenshot("11-recipe");
+        browser.clickAndLoad("#recipe-history button");
+        assertThat(browser.find("p.notice").getText()).isEqualTo("Version 1 restored as version 3");
+        assertThat(browser.find("#recipe-body").getAttribute("value")).isEqualTo("profile: dicom-basic\n");
     }
 
     @Test
