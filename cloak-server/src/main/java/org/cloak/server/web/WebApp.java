@@ -39,6 +39,7 @@ public final class WebApp implements PageFront {
         new RecipePages(parts, pages).register(app);
         new AdminPages(parts, pages).register(app);
         new AccountPages(parts, pages).register(app);
+        new PrearchivePages(parts, pages).register(app);
     }
 
     /** Answers a failed page request: sign-in for 401, else an error page with the status and its reason. */

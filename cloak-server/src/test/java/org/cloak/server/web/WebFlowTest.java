@@ -225,6 +225,28 @@ class WebFlowTest {
     }
 
     @Test
+    void unassignedSessionsAreAssignedToAProject() throws Exception {
+        String admin = server.adminToken();
+        server.project(admin, "inbox", "INBOX", null);
+        Path file = org.cloak.server.Studies.study(dir.resolve("u"), 7, 1, null).get(0);
+        var result = server.server().parts().ingest().ingest(file, new org.cloak.deid.pseudo.Origin("test", null,
+                List.of(), null, null), new org.cloak.server.entry.Ingest.Target(null, false, null, "admin"));
+        assertThat(result).isInstanceOf(org.cloak.server.entry.Ingest.Stored.class);
+        browser.driver().manage().deleteAllCookies();
+        browser.signIn("admin", TestServer.ADMIN_PASSWORD);
+        browser.open("/prearchive");
+        assertThat(browser.all("#unassigned tbody tr")).hasSize(1);
+        browser.find("#unassigned tbody input[name=session]").click();
+        new Select(browser.find("#assign-project")).selectByValue("inbox");
+        browser.clickAndLoad("#assign");
+        assertThat(browser.find("p.notice").getText()).isEqualTo("1 session(s) being moved to inbox");
+        TestServer.await(() -> server.get("/api/v1/projects/inbox/sessions", admin).json(), a -> a.size() == 1,
+                Duration.ofSeconds(60));
+        browser.open("/prearchive");
+        assertThat(browser.all("#unassigned tbody tr")).isEmpty();
+    }
+
+    @Test
     void theAccountPageMakesAnApiToken() throws Exception {
         browser.driver().manage().deleteAllCookies();
         browser.signIn("admin", TestServer.ADMIN_PASSWORD);

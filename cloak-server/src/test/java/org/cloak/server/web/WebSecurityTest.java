@@ -131,7 +131,7 @@ class WebSecurityTest {
         List<String> pages = List.of("/projects", "/projects?q=S", "/projects/xss", "/projects/xss/upload", s,
                 s + "/files/" + xssSop, "/projects/xss/qc", "/projects/xss/qc?show=pending", "/jobs",
                 "/jobs/" + xssJob, "/projects/xss/recipe", "/site/recipe", "/projects/xss/audit", "/audit",
-                "/admin", "/projects/xss/vault", "/account");
+                "/admin", "/projects/xss/vault", "/account", "/prearchive");
         for (String p : pages) {
             for (int width : new int[] {1280, 1024}) {
                 browser.driver().manage().window().setSize(new Dimension(width, 900));
