@@ -35,6 +35,7 @@ final class ProjectPages {
         app.get("/projects", this::list, Access.USER);
         app.post("/projects", this::create, Access.ADMIN);
         app.get("/projects/{id}", this::project, Access.MEMBER);
+        app.post("/projects/{id}/settings", this::settings, Access.OWNER);
     }
 
     /** The projects the user holds a role in (all of them for a site administrator). */
@@ -83,6 +84,19 @@ final class ProjectPages {
         Rights rights = Rights.of(parts, Api.principal(ctx), project.id());
         pages.render(ctx, "project.jte", "page", pages.page(ctx, project.name(), "projects"), "project", project,
                 "rows", shown, "total", all.size(), "q", q, "state", state, "qc", qc, "rights", rights);
+    }
+
+    /** The project's settings, as {@code PATCH /api/v1/projects/{id}} changes them. */
+    private void settings(Context ctx) {
+        Project old = parts.projects().store().get(ctx.pathParam("id")).orElseThrow();
+        String name = norm(ctx.formParam("name"));
+        String ae = norm(ctx.formParam("aeTitle"));
+        String target = norm(ctx.formParam("newSessions"));
+        Project p = new Project(old.id(), name.isEmpty() ? old.name() : name, norm(ctx.formParam("description")),
+                ae.isEmpty() ? old.aeTitle() : ae, target.isEmpty() ? old.newSessions()
+                : Project.NewSessions.parse(target), "on".equals(ctx.formParam("keepArrival")));
+        parts.projects().update(p, Api.principal(ctx).username());
+        ctx.redirect("/projects/" + enc(p.id()) + "?notice=" + enc("Settings saved"), HttpStatus.SEE_OTHER);
     }
 
     static String norm(String s) {

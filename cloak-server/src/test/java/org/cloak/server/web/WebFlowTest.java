@@ -222,6 +222,11 @@ class WebFlowTest {
                 Duration.ofSeconds(60));
         browser.open("/projects/waiting?state=archived");
         assertThat(browser.all("#sessions tbody tr")).hasSize(2);
+        browser.find("#settings summary").click();
+        new Select(browser.find("#s-new")).selectByValue("archive");
+        browser.clickAndLoad("#save-settings");
+        assertThat(server.get("/api/v1/projects/waiting", admin).json().get("newSessions").asText())
+                .isEqualTo("archive");
     }
 
     @Test
