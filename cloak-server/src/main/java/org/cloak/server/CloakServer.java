@@ -41,6 +41,7 @@ import org.cloak.server.move.RelabelJob;
 import org.cloak.server.session.Session;
 import org.cloak.server.session.SessionStore;
 import org.cloak.server.move.TransferJob;
+import org.cloak.server.web.WebApp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -124,7 +125,7 @@ public final class CloakServer implements AutoCloseable {
         TlsConnector tls = c.httpKeyStore() == null ? null : new TlsConnector(c.httpKeyStore(),
                 c.httpKeyStorePasswordFile() == null ? "" : ServerConfig.firstLine(c.httpKeyStorePasswordFile(),
                         "key store password file"), c.httpBind(), c.httpPort());
-        Api api = new Api(parts, tls);
+        Api api = new Api(parts, tls, new WebApp(parts));
         DicomServer dicom = null;
         try {
             api.start(c.httpBind(), tls == null ? c.httpPort() : 0);

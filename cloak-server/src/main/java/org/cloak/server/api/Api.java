@@ -40,7 +40,13 @@ public final class Api {
     private final List<Route> routes = Collections.synchronizedList(new ArrayList<>());
     private final Javalin app;
 
+    /** The API alone: every path is answered as the API answers. */
     public Api(ServerParts parts, TlsConnector tls) {
+        this(parts, tls, null);
+    }
+
+    /** The API and, when {@code web} is not null, the web pages beside it. */
+    public Api(ServerParts parts, TlsConnector tls, PageFront web) {
         this.parts = parts;
         this.app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
@@ -56,22 +62,24 @@ public final class Api {
             }
         });
         app.beforeMatched(this::authorize);
-        app.exception(ApiException.class, (e, ctx) -> Problems.write(ctx, e.status(), e.getMessage()));
-        app.exception(IllegalArgumentException.class, (e, ctx) -> Problems.write(ctx, 400, e.getMessage()));
-        app.exception(IllegalStateException.class, (e, ctx) -> Problems.write(ctx, 409, e.getMessage()));
-        app.exception(java.util.NoSuchElementException.class, (e, ctx) -> Problems.write(ctx, 404, e.getMessage()));
-        app.exception(ConfigException.class, (e, ctx) -> Problems.write(ctx, 500, e.getMessage()));
+        // the web pages answer their errors as pages (a sign-in redirect for 401), the API as problem details
+        app.exception(ApiException.class, (e, ctx) -> fail(web, ctx, e.status(), e.getMessage()));
+        app.exception(IllegalArgumentException.class, (e, ctx) -> fail(web, ctx, 400, e.getMessage()));
+        app.exception(IllegalStateException.class, (e, ctx) -> fail(web, ctx, 409, e.getMessage()));
+        app.exception(java.util.NoSuchElementException.class, (e, ctx) -> fail(web, ctx, 404, e.getMessage()));
+        app.exception(ConfigException.class, (e, ctx) -> fail(web, ctx, 500, e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("request failed: {}", e.getClass().getName());
             parts.metrics().inc("cloak_errors_total{kind=\"http\"}");
-            Problems.write(ctx, 500, "internal error (" + e.getClass().getSimpleName() + ")");
+            fail(web, ctx, 500, "internal error (" + e.getClass().getSimpleName() + ")");
         });
         app.error(404, ctx -> {
-            if (!"application/problem+json".equals(ctx.res().getContentType())) {
-                Problems.write(ctx, 404, "no such resource");
+            String type = ctx.res().getContentType();
+            if (!"application/problem+json".equals(type) && (type == null || !type.startsWith("text/html"))) {
+                fail(web, ctx, 404, "no such resource");
             }
         });
-        app.error(405, ctx -> Problems.write(ctx, 405, "method not allowed"));
+        app.error(405, ctx -> fail(web, ctx, 405, "method not allowed"));
         new SystemRoutes(parts, this).register(app);
         new AuthRoutes(parts).register(app);
         new UserRoutes(parts).register(app);
@@ -80,14 +88,32 @@ public final class Api {
         new UploadRoutes(parts).register(app);
         new JobRoutes(parts).register(app);
         new AuditRoutes(parts).register(app);
+        if (web != null) {
+            web.register(app);
+        }
+    }
+
+    private static void fail(PageFront web, Context ctx, int status, String detail) {
+        if (web == null || ctx.path().startsWith(BASE + "/") || ctx.path().equals(BASE)) {
+            Problems.write(ctx, status, detail);
+        } else {
+            web.error(ctx, status, detail);
+        }
     }
 
     public Javalin app() { return app; }
 
-    /** Every route the router registered (HEAD aside). */
+    /** Every route of the REST API the router registered (HEAD aside). */
     public List<Route> routes() {
         synchronized (routes) {
-            return List.copyOf(routes);
+            return routes.stream().filter(r -> r.path().startsWith(BASE + "/")).toList();
+        }
+    }
+
+    /** Every route of the web pages (and their assets) the router registered (HEAD aside). */
+    public List<Route> pageRoutes() {
+        synchronized (routes) {
+            return routes.stream().filter(r -> !r.path().startsWith(BASE + "/")).toList();
         }
     }
 
@@ -159,8 +185,8 @@ public final class Api {
         return m == HandlerType.GET || m == HandlerType.HEAD || m == HandlerType.OPTIONS;
     }
 
-    /** The caller of an authorised route. */
-    static Principal principal(Context ctx) {
+    /** The caller of an authorised route (API or page). */
+    public static Principal principal(Context ctx) {
         return ctx.attribute(PRINCIPAL);
     }
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.cloak.deid.Deidentified;
 import org.cloak.deid.Outcome;
@@ -22,6 +24,7 @@ import org.cloak.server.project.Deidentifiers;
 import org.cloak.server.project.Project;
 import org.cloak.server.project.ProjectStore;
 import org.cloak.server.project.RecipeStore;
+import org.cloak.server.session.FileChange;
 import org.cloak.server.session.InstanceFiles;
 import org.cloak.server.session.Labels;
 import org.cloak.server.session.Session;
@@ -154,7 +157,11 @@ public final class Ingest {
             Session now = sessions.get(session.id()).orElseThrow();
             Labels.apply(ds, now.subject(), now.label());
             SessionStore.StoredFile f = InstanceFiles.write(sessions.folder(now), ds, out.transferSyntax());
-            sessions.putFile(now.id(), f);
+            List<FileChange> changes = new ArrayList<>(FileChange.of(s.events()));
+            if (out != s) {
+                changes.addAll(FileChange.of(out.events()));
+            }
+            sessions.putFile(now.id(), f, FileChange.withLabels(changes));
             if (project != null && project.keepArrival()) {
                 keepArrival(project.id(), f.sopUid(), file);
             }

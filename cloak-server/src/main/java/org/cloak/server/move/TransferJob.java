@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +26,7 @@ import org.cloak.server.project.Deidentifiers;
 import org.cloak.server.project.Project;
 import org.cloak.server.project.ProjectStore;
 import org.cloak.server.qc.QcService;
+import org.cloak.server.session.FileChange;
 import org.cloak.server.session.InstanceFiles;
 import org.cloak.server.session.Labels;
 import org.cloak.server.session.Session;
@@ -116,7 +118,12 @@ public final class TransferJob implements JobHandler {
                 Labels.apply(ds, now.subject(), now.label());
                 SessionStore.StoredFile out = InstanceFiles.write(sessions.folder(now), ds,
                         d == null ? in.transferSyntax() : d.transferSyntax());
-                sessions.putFile(now.id(), out);
+                // the change record travels with the instance: what entry changed, then what this recipe changed
+                List<FileChange> changes = new ArrayList<>(sessions.changes(src.id(), f.sopUid()));
+                if (d != null) {
+                    changes.addAll(FileChange.of(d.events()));
+                }
+                sessions.putFile(now.id(), out, changes);
             }
             targets.add(dst.id());
             ctx.done(f.sopUid(), "STORED", null, f.size(), dst.id());

@@ -2,9 +2,11 @@ package org.cloak.server.qc;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
+import org.cloak.pipeline.verify.ReportHtml;
 import org.cloak.pipeline.verify.ReportJson;
 import org.cloak.pipeline.verify.VerifyOptions;
 import org.cloak.pipeline.verify.VerifyReport;
@@ -70,8 +72,19 @@ public final class QcService {
                 .withRecipe(c.recipe(), scope + " recipe version " + c.version()).withSecret(c.vault().secret())
                 .withThreads(1)).run();
         ReportJson.write(report, dirs.qcReport(id));
+        ReportHtml.write(report, htmlReport(id));
         sessions.setVerify(id, report.passed(), (int) report.counts().fails(), (int) report.counts().warnings());
         return Optional.of(report);
+    }
+
+    /** The stored report of a session as the HTML page {@code cloak verify --report} writes. */
+    public Optional<String> reportHtml(long id) throws IOException {
+        Path f = htmlReport(id);
+        return Files.exists(f) ? Optional.of(Files.readString(f)) : Optional.empty();
+    }
+
+    private Path htmlReport(long id) {
+        return dirs.qcReport(id).resolveSibling(id + ".html");
     }
 
     /** The stored report of a session, as JSON. */

@@ -141,6 +141,48 @@ public final class SessionStore {
         });
     }
 
+    /**
+     * Records an instance with what the de-identification changed in it; the change record of an
+     * instance stored before is replaced.
+     */
+    public void putFile(long session, StoredFile f, List<FileChange> changes) {
+        putFile(session, f);
+        long now = clock.millis();
+        jdbi.useTransaction(h -> {
+            h.createUpdate("DELETE FROM file_changes WHERE session_id = :s AND sop_uid = :u").bind("s", session)
+                    .bind("u", f.sopUid()).execute();
+            var batch = h.prepareBatch("INSERT INTO file_changes (session_id, sop_uid, seq, path, keyword, kind,"
+                    + " action, origin, recorded_at) VALUES (:s, :u, :q, :p, :k, :c, :a, :o, :t)");
+            int seq = 0;
+            for (FileChange c : changes) {
+                batch.bind("s", session).bind("u", f.sopUid()).bind("q", seq++).bind("p", cut(c.path(), 1000))
+                        .bind("k", cut(c.keyword(), 200)).bind("c", c.kind().name()).bind("a", cut(c.action(), 16))
+                        .bind("o", cut(c.origin(), 1000)).bind("t", now).add();
+            }
+            if (seq > 0) {
+                batch.execute();
+            }
+        });
+    }
+
+    /** What the de-identification changed in a stored instance, in the engine's order; empty when not recorded. */
+    public List<FileChange> changes(long session, String sopUid) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT path, keyword, kind, action, origin FROM file_changes"
+                        + " WHERE session_id = :s AND sop_uid = :u ORDER BY seq").bind("s", session).bind("u", sopUid)
+                .map((rs, c) -> new FileChange(rs.getString(1), rs.getString(2), FileChange.Kind.valueOf(
+                        rs.getString(3)), rs.getString(4), rs.getString(5))).list());
+    }
+
+    /** When the session's instances were last de-identified (milliseconds), or null when none was recorded. */
+    public Long anonymizedAt(long session) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT MAX(recorded_at) FROM file_changes WHERE session_id = :s")
+                .bind("s", session).mapTo(Long.class).findOne().orElse(null));
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+
     public List<StoredFile> files(long session) {
         return jdbi.withHandle(h -> h.createQuery("SELECT sop_uid, series_uid, modality, size, sha256 FROM "
                 + "session_files"
