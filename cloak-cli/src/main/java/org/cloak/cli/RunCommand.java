@@ -94,6 +94,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "keep original values in the (encrypted) workbook's Changes sheet")
     boolean auditOriginalValues;
 
+    @Option(names = "--strict",
+            description = "refuse the run when --layout mirror would copy folder or file names holding a patient's"
+                    + " name, ID or dates into the output")
+    boolean strict;
+
     @Option(names = "--strict-private",
             description = "quarantine files with a private block whose creator the recipe does not keep")
     boolean strictPrivate;
@@ -120,7 +125,7 @@ public final class RunCommand implements Callable<Integer> {
             RunSpec runSpec = new RunSpec(inputs, out, recipe, recipeDigest(), key.vaultDir(), key.keySource(env),
                     threads, LayoutSpec.parse(layout), restart, quarantine, audits, password, auditOriginalValues,
                     strictPrivate)
-                    .withPixelStep(pixelText.step(recipe));
+                    .withPixelStep(pixelText.step(recipe)).withStrictNames(strict);
             prepared = service.prepare(runSpec,
                     new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
         } catch (UsageException | PipelineException | IllegalArgumentException | IOException e) {
@@ -222,6 +227,12 @@ public final class RunCommand implements Callable<Integer> {
         }
         for (RunSummary.Problem f : s.failed()) {
             err.println("  failed: " + f.input() + ": " + f.reason());
+        }
+        if (s.identifyingNames() > 0) {
+            err.printf(Locale.ROOT, "cloak run: warning: %d inputs have folder or file names holding their patient's"
+                    + " name, ID or dates, and --layout %s copied them into the output; use a template layout (the"
+                    + " default), or --strict to refuse such a run (docs/layout.md)%n", s.identifyingNames(),
+                    o.layout().text());
         }
     }
 

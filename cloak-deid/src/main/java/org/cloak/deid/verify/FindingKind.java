@@ -16,6 +16,7 @@ public enum FindingKind {
     PIXEL_TEXT_IDENTIFIER(Severity.FAIL, "OCR reads an identifying value of the patient in the cleaned pixels"),
     // residual PHI and flags
     IDENTIFIER(Severity.FAIL, "an identifying value of the patient survives"),
+    IDENTIFIER_IN_PATH(Severity.FAIL, "a folder or file name of the output holds an identifying value of the patient"),
     IDENTITY_REMOVED_MISSING(Severity.FAIL, "Patient Identity Removed (0012,0062) is not YES"),
     BURNED_IN_ANNOTATION(Severity.FAIL, "Burned In Annotation is YES: the pixels may show identifying text"),
     // integrity

@@ -22,6 +22,7 @@ import org.cloak.dicom.io.DicomInput;
 import org.cloak.dicom.io.ReadOptions;
 import org.cloak.pipeline.audit.Digests;
 import org.cloak.pipeline.io.Syncer;
+import org.cloak.pipeline.layout.IdentifyingNames;
 import org.cloak.pipeline.layout.OutputLayout;
 import org.cloak.pipeline.layout.PathChecks;
 import org.cloak.pipeline.quarantine.Quarantine;
@@ -113,8 +114,15 @@ public final class DeidRun {
         BatchRunner runner = new BatchRunner(options.threads());
         StudyIndex index = new StudyIndex();
         Discovery discovery = new Discovery();
-        runner.run(items, item -> observe(item, index, discovery), (item, t) -> null, r -> { });
+        IdentifyingNames names = new IdentifyingNames(options.layout());
+        runner.run(items, item -> observe(item, index, discovery, names), (item, t) -> null, r -> { });
         index.complete(items);
+        progress.identifyingNames(names.count());
+        if (names.count() > 0 && options.strictNames()) {
+            throw new IllegalArgumentException(names.count() + " inputs have folder or file names holding their"
+                    + " patient's name, ID or dates, which --layout " + options.layout().text() + " would copy into"
+                    + " the output: use a template layout (the default) or rename them");
+        }
         Deidentification built = preparation.merge(discovery).build();
         Deidentification deid = pixels == null ? built : built.withPixelStep(pixels);
         PseudonymPlanner planner = deid.planner();
@@ -182,7 +190,7 @@ public final class DeidRun {
     }
 
     /** Lets the planner and the study index see one header; unreadable files are left to the processing pass. */
-    private Void observe(InputItem item, StudyIndex index, Discovery discovery) {
+    private Void observe(InputItem item, StudyIndex index, Discovery discovery, IdentifyingNames names) {
         try (DicomInput in = DicomInput.open(item.file(), HEADERS_ONLY)) {
             if (DicomSniffer.isDicom(in)) {
                 DicomFile f = in.read();
@@ -190,6 +198,7 @@ public final class DeidRun {
                     return null; // skipped by the processing pass, like a file that is not DICOM
                 }
                 index.observe(item, f.dataset());
+                names.observe(item.relative(), f.dataset());
                 if (preparation.needsDiscovery()) {
                     discovery.observe(f.dataset(), item.origin());
                 }

@@ -19,6 +19,7 @@ public final class Progress {
     private final LongAdder studiesDone = new LongAdder();
     private volatile long studies;
     private volatile long total;
+    private volatile long identifyingNames;
     private final ConcurrentLinkedQueue<RunSummary.Problem> refused = new ConcurrentLinkedQueue<>();
     private final LongAdder bytesIn = new LongAdder();
     private final LongAdder bytesOut = new LongAdder();
@@ -55,6 +56,9 @@ public final class Progress {
         refused.add(new RunSummary.Problem(input, reason));
     }
 
+    /** Records how many inputs have identifying names that the layout copies into the output. */
+    public void identifyingNames(long n) { identifyingNames = n; }
+
     /** Sets the totals known after discovery. */
     public void planned(long files, long studyCount) {
         total = files;
@@ -86,7 +90,7 @@ public final class Progress {
                 sorted(refused, Comparator.comparing(RunSummary.Problem::input)),
                 sorted(quarantined, Comparator.comparing(RunSummary.Problem::input)),
                 sorted(failed, Comparator.comparing(RunSummary.Problem::input)),
-                bytesIn.sum(), bytesOut.sum(), seconds());
+                bytesIn.sum(), bytesOut.sum(), seconds(), identifyingNames);
     }
 
     private static <T> List<T> sorted(ConcurrentLinkedQueue<T> q, Comparator<? super T> order) {

@@ -12,8 +12,10 @@ import org.cloak.pipeline.layout.LayoutSpec;
  * @param quarantineDir where files that were not written go, with their reasons
  * @param layout how outputs are named
  * @param restart ignore (and truncate) the resume journal
+ * @param strictNames refuse the run when the layout would copy identifying folder or file names
  */
-public record RunOptions(Path outputDir, int threads, Path quarantineDir, LayoutSpec layout, boolean restart) {
+public record RunOptions(Path outputDir, int threads, Path quarantineDir, LayoutSpec layout, boolean restart,
+                         boolean strictNames) {
 
     public RunOptions {
         outputDir = outputDir.toAbsolutePath().normalize();
@@ -25,7 +27,7 @@ public record RunOptions(Path outputDir, int threads, Path quarantineDir, Layout
 
     /** Mirror layout, resuming. */
     public RunOptions(Path outputDir, int threads, Path quarantineDir) {
-        this(outputDir, threads, quarantineDir, new LayoutSpec.Mirror(), false);
+        this(outputDir, threads, quarantineDir, new LayoutSpec.Mirror(), false, false);
     }
 
     /** One worker per processor, quarantine in {@code OUT.originals/quarantine}, mirror layout. */
@@ -34,13 +36,25 @@ public record RunOptions(Path outputDir, int threads, Path quarantineDir, Layout
                 OutputFolder.of(outputDir).defaultQuarantine());
     }
 
-    public RunOptions withThreads(int n) { return new RunOptions(outputDir, n, quarantineDir, layout, restart); }
+    public RunOptions withThreads(int n) {
+        return new RunOptions(outputDir, n, quarantineDir, layout, restart, strictNames);
+    }
 
-    public RunOptions withQuarantine(Path dir) { return new RunOptions(outputDir, threads, dir, layout, restart); }
+    public RunOptions withQuarantine(Path dir) {
+        return new RunOptions(outputDir, threads, dir, layout, restart, strictNames);
+    }
 
-    public RunOptions withLayout(LayoutSpec l) { return new RunOptions(outputDir, threads, quarantineDir, l, restart); }
+    public RunOptions withLayout(LayoutSpec l) {
+        return new RunOptions(outputDir, threads, quarantineDir, l, restart, strictNames);
+    }
 
-    public RunOptions withRestart(boolean r) { return new RunOptions(outputDir, threads, quarantineDir, layout, r); }
+    public RunOptions withRestart(boolean r) {
+        return new RunOptions(outputDir, threads, quarantineDir, layout, r, strictNames);
+    }
+
+    public RunOptions withStrictNames(boolean s) {
+        return new RunOptions(outputDir, threads, quarantineDir, layout, restart, s);
+    }
 
     /** The output's state folder ({@code OUT/.cloak}): journal, temporary archive entries, default quarantine. */
     public Path stateDir() { return folder().state(); }

@@ -18,15 +18,17 @@ import java.util.List;
  * @param bytesIn size of all inputs seen
  * @param bytesOut size of all outputs written
  * @param seconds wall-clock time of the run
+ * @param identifyingNames inputs whose folder or file names, copied into the output by the layout,
+ *     hold their patient's name, ID or dates
  */
 public record RunSummary(long seen, long written, long reused, long studies, List<Path> skipped,
                          List<Problem> refused, List<Problem> quarantined, List<Problem> failed,
-                         long bytesIn, long bytesOut, double seconds) {
+                         long bytesIn, long bytesOut, double seconds, long identifyingNames) {
 
     /** The summary of a run without resume or archives. */
     public RunSummary(long seen, long written, List<Path> skipped, List<Problem> quarantined,
                       List<Problem> failed, long bytesIn, long bytesOut, double seconds) {
-        this(seen, written, 0, 0, skipped, List.of(), quarantined, failed, bytesIn, bytesOut, seconds);
+        this(seen, written, 0, 0, skipped, List.of(), quarantined, failed, bytesIn, bytesOut, seconds, 0);
     }
 
     /** An input that was not written, and why. */

@@ -69,7 +69,7 @@ public final class RunService {
                 }
                 o = o.withQuarantine(spec.quarantine());
             }
-            o = o.withLayout(spec.layout()).withRestart(spec.restart());
+            o = o.withLayout(spec.layout()).withRestart(spec.restart()).withStrictNames(spec.strictNames());
             AuditReports.check(spec.audits(), spec.auditOriginalValues(), spec.auditPassword());
             String settings = settingsDigest(spec);
             String previous = o.folder().settingsDigest();

@@ -26,10 +26,12 @@ import org.cloak.pipeline.vault.KeySource;
  * @param auditOriginalValues keep original values in the encrypted workbook
  * @param strictPrivate quarantine files with private blocks the recipe does not keep
  * @param pixelStep the engine's pixel step (a front end builds it with an image library), or null
+ * @param strictNames refuse the run when its mirror layout would copy identifying folder or file names
  */
 public record RunSpec(List<Path> inputs, Path output, Recipe recipe, String recipeDigest, Path vaultDir, KeySource key,
                       Integer threads, LayoutSpec layout, boolean restart, Path quarantine, List<Path> audits,
-                      String auditPassword, boolean auditOriginalValues, boolean strictPrivate, DeidStep pixelStep) {
+                      String auditPassword, boolean auditOriginalValues, boolean strictPrivate, DeidStep pixelStep,
+                      boolean strictNames) {
     public RunSpec {
         inputs = List.copyOf(inputs);
         audits = List.copyOf(audits);
@@ -40,12 +42,18 @@ public record RunSpec(List<Path> inputs, Path output, Recipe recipe, String reci
                    Integer threads, LayoutSpec layout, boolean restart, Path quarantine, List<Path> audits,
                    String auditPassword, boolean auditOriginalValues, boolean strictPrivate) {
         this(inputs, output, recipe, recipeDigest, vaultDir, key, threads, layout, restart, quarantine, audits,
-                auditPassword, auditOriginalValues, strictPrivate, null);
+                auditPassword, auditOriginalValues, strictPrivate, null, false);
     }
 
     /** This run with a pixel step. */
     public RunSpec withPixelStep(DeidStep step) {
         return new RunSpec(inputs, output, recipe, recipeDigest, vaultDir, key, threads, layout, restart, quarantine,
-                audits, auditPassword, auditOriginalValues, strictPrivate, step);
+                audits, auditPassword, auditOriginalValues, strictPrivate, step, strictNames);
+    }
+
+    /** This run, refusing (or not) to copy identifying names into the output. */
+    public RunSpec withStrictNames(boolean strict) {
+        return new RunSpec(inputs, output, recipe, recipeDigest, vaultDir, key, threads, layout, restart, quarantine,
+                audits, auditPassword, auditOriginalValues, strictPrivate, pixelStep, strict);
     }
 }

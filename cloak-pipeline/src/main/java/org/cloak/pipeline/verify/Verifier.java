@@ -17,6 +17,7 @@ import org.cloak.deid.verify.Finding;
 import org.cloak.deid.verify.FindingKind;
 import org.cloak.deid.verify.FindingSink;
 import org.cloak.deid.verify.HeaderFlags;
+import org.cloak.deid.verify.IdentifierMatcher;
 import org.cloak.deid.verify.IdentifierSource;
 import org.cloak.deid.verify.MetaCheck;
 import org.cloak.deid.verify.PhiScanner;
@@ -29,6 +30,7 @@ import org.cloak.dicom.dict.Tag;
 import org.cloak.dicom.io.DicomFile;
 import org.cloak.dicom.io.DicomReader;
 import org.cloak.pipeline.audit.Digests;
+import org.cloak.pipeline.layout.IdentifyingNames;
 
 /**
  * The second person's check, automated. For every output file: it parses and its
@@ -99,7 +101,13 @@ public final class Verifier {
                     }
                 }
                 HeaderFlags.check(file, ds, original, rules, sink);
-                PhiScanner.scan(file, ds, original, ids.matcherFor(ds, original), rules, sink);
+                IdentifierMatcher matcher = ids.matcherFor(ds, original);
+                PhiScanner.scan(file, ds, original, matcher, rules, sink);
+                for (IdentifierMatcher.Hit h : matcher.find(IdentifyingNames.searchText(rel))) {
+                    // a mirror layout copies folder names such as DOE_JOHN_0001/ into the output
+                    sink.add(FindingKind.IDENTIFIER_IN_PATH, file, "", "", h.identifier().source(),
+                            FindingKind.IDENTIFIER_IN_PATH.meaning(), h.found());
+                }
                 try {
                     opts.pixelCheck().check(file, f, p == null ? null : p.original(), sink);
                 } catch (RuntimeException e) {
