@@ -108,7 +108,11 @@ final class RuleWalker {
         }
         for (Element e : in) {
             if (Tags.isPrivateCreator(e.tag()) && (usedCreators == null || !usedCreators.contains(e.tag()))) {
-                record(scope, null, Change.REMOVED, REMOVED_CREATOR, e, null);
+                if (noRules) {
+                    out.put(e); // the original profile changes nothing: a creator of an empty block stays
+                } else {
+                    record(scope, null, Change.REMOVED, REMOVED_CREATOR, e, null);
+                }
             }
         }
     }

@@ -203,7 +203,16 @@ public final class DataSet implements Iterable<Element> {
     /** The private creator string reserving the block of a private element, or null. */
     public String privateCreatorOf(int tag) {
         int ct = Tags.creatorTagOf(tag);
-        return ct < 0 ? null : getString(ct);
+        if (ct < 0) {
+            return null;
+        }
+        Element c = get(ct);
+        if (c != null && c.vr() == Vr.UN && c.value() instanceof Bytes b) {
+            // a creator that reached us as UN (a file made explicit by a tool that did not know it) is still LO text
+            String[] v = ValueFormat.strings(Vr.LO, b.data(), bigEndian, this);
+            return v.length == 0 || v[0].isEmpty() ? null : v[0];
+        }
+        return getString(ct);
     }
 
     /** Decodes text bytes of the given VR with the character set in force. */
