@@ -1,6 +1,8 @@
 package org.cloak.deid;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.cloak.deid.audit.AuditEvent;
 import org.cloak.deid.pseudo.Discovery;
 import org.cloak.deid.pseudo.Origin;
 import org.cloak.deid.pseudo.PatientPlan;
@@ -65,7 +67,7 @@ public final class Deidentification {
         try {
             plan = plans.planFor(object.dataset(), origin);
             DeidResult r = engine.deidentify(object.dataset(), plan, object.transferSyntax().uid());
-            return new Deidentified(r.outcome(), r.events(), plan, object.transferSyntax());
+            return new Deidentified(r.outcome(), withRepairs(r.events(), object), plan, object.transferSyntax());
         } catch (PseudonymException e) {
             return held(Outcome.Reason.PSEUDONYMS, "pseudonyms could not be planned: " + e.getMessage(), null, object);
         } catch (RuntimeException e) {
@@ -74,6 +76,18 @@ public final class Deidentification {
             return held(Outcome.Reason.ENGINE_FAILURE, "de-identification failed: " + e.getClass().getName(), plan,
                     object);
         }
+    }
+
+    /** The reader's repairs (a duplicated element dropped) go in the audit with the engine's changes. */
+    private static List<AuditEvent> withRepairs(List<AuditEvent> events, DicomFile object) {
+        if (object.repairs().isEmpty()) {
+            return events;
+        }
+        List<AuditEvent> all = new ArrayList<>(events);
+        for (String repair : object.repairs()) {
+            all.add(new AuditEvent("", "", AuditEvent.Change.REMOVED, "repair", "read: " + repair, null, null));
+        }
+        return all;
     }
 
     private static Deidentified held(Outcome.Reason kind, String reason, PatientPlan plan, DicomFile object) {

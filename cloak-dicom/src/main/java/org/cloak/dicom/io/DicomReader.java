@@ -42,6 +42,8 @@ public final class DicomReader {
      * are skipped, with the same checks as when they are read, and elements are not kept.
      */
     private boolean skipping;
+    /** What was repaired while reading (see {@link DicomFile#repairs}). */
+    private final List<String> repairs = new ArrayList<>();
 
     private DicomReader(ByteSource in, Path path, String name, ReadOptions opts) {
         this.in = in;
@@ -144,7 +146,7 @@ public final class DicomReader {
                 // a file cut right after its meta: refused, there is nothing to de-identify or keep
                 throw new DicomParseException(name, bodyStart, -1, "no data set after the file meta information");
             }
-            return new DicomFile(meta, ds, ts, name, guessed);
+            return new DicomFile(meta, ds, ts, name, guessed, repairs);
         });
     }
 
@@ -225,6 +227,7 @@ public final class DicomReader {
                 name + " (inflated)", opts);
         DataSet ds = inner.guard(() -> inner.readBody(TransferSyntax.EXPLICIT_LE));
         skipping = inner.skipping;
+        repairs.addAll(inner.repairs);
         return ds;
     }
 
@@ -285,6 +288,17 @@ public final class DicomReader {
                 break;
             }
             boolean ordered = first || Integer.compareUnsigned(tag, last) > 0;
+            if (!first && tag == last) {
+                // a duplicated element: read past it, keep the first, as dcmtk does
+                currentTag = tag;
+                readElement(explicit, le, depth, end);
+                if (end != UNDEFINED && in.position() > end) {
+                    throw error("element runs past the end of its item", start);
+                }
+                repairs.add("duplicated element " + Tags.toString(tag) + (item ? " in an item" : "")
+                        + ": the first is kept");
+                continue;
+            }
             if (!item && !ordered) {
                 currentTag = tag;
                 throw error("attribute " + Tags.toString(tag) + " out of order after " + Tags.toString(last)

@@ -59,9 +59,9 @@ class OriginalFidelityTest {
     }
 
     @Test
-    void pydicomsFilesThatLostCreatorsComeBackWhole() throws IOException {
+    void pydicomsFilesThatLostCreatorsOrWereRefusedComeBackWhole() throws IOException {
         List<String> names = List.of("J2K_pixelrep_mismatch.dcm", "dicomdirtests/77654033/CT2/17106",
-                "nested_priv_SQ.dcm", "meta_missing_tsyntax.dcm");
+                "nested_priv_SQ.dcm", "meta_missing_tsyntax.dcm", "../palettes/winter.dcm");
         assertThat(PYDICOM).as("Debian's python3-pydicom test files (apt-get install python3-pydicom)")
                 .isDirectory();
         for (String name : names) {
