@@ -109,6 +109,27 @@ class SendCommandTest {
     }
 
     @Test
+    void aTruncatedFileFailsWithItsOwnCauseAndTheFilesAfterItAreSent() throws Exception {
+        Path in = inputTree();
+        Path first = bySopInstance(in).values().iterator().next();
+        byte[] whole = Files.readAllBytes(first);
+        // sorted before the good files: its bytes would reach the peer first
+        Files.write(in.resolve("0-cut.dcm"), Arrays.copyOf(whole, whole.length - 100));
+        Path received = Files.createDirectories(tmp.resolve("received"));
+        int port = EchoCommandTest.freePort();
+        Process storescp = EchoCommandTest.storescp(received, port, "ARCHIVE");
+        try {
+            int code = run("send", "--to", "ARCHIVE@127.0.0.1:" + port, in.toString());
+            assertThat(code).as(out + "\n" + err).isEqualTo(ExitCodes.PARTIAL);
+        } finally {
+            storescp.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+        assertThat(out.toString()).contains("FAILED   " + in.resolve("0-cut.dcm") + ": not sent: the data set is"
+                + " damaged: ").contains("3 sent, 0 with warnings, 1 failed, 1 skipped");
+        assertThat(bySopInstance(received)).hasSize(3);
+    }
+
+    @Test
     void aMissingPathIsAUsageError() {
         assertThat(run("send", "--to", "A@127.0.0.1:104", tmp.resolve("nowhere").toString()))
                 .isEqualTo(ExitCodes.FAILURE);

@@ -65,12 +65,11 @@ final class BatchSender {
             }
         } catch (IOException | NetException e) {
             association.close();
+            // this file fails with the cause; the untried ones go on a new association
             String reason = "association failed: " + e.getMessage();
-            LOG.info("{} ({} files not sent)", reason, batch.size() - i);
-            for (SourceFile s : batch.subList(i, batch.size())) {
-                report.add(s.index(), StoreResult.failed(s.path(), null, reason));
-            }
-            return batch.size();
+            LOG.info("{} while sending file {} of the batch; the rest go on a new association", reason, i + 1);
+            report.add(batch.get(i).index(), StoreResult.failed(batch.get(i).path(), null, reason));
+            return i + 1;
         }
         try {
             association.release();

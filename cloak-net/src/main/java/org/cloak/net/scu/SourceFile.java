@@ -31,6 +31,7 @@ record SourceFile(int index, Path path, String sopClassUid, String sopInstanceUi
      * by the codec to find it.
      *
      * @throws DicomParseException when the file is not DICOM
+     * @throws IOException naming the damage when a file with file meta has a data set that does not parse
      */
     static SourceFile read(int index, Path path) throws IOException {
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
@@ -45,10 +46,21 @@ record SourceFile(int index, Path path, String sopClassUid, String sopInstanceUi
                 start = 132;
             }
             Meta meta = meta(head, start);
+            // the whole data set is parsed (large values skipped, their lengths checked): a file cut
+            // short would make the peer abort the association after its bytes were streamed
+            DicomFile f;
+            try {
+                f = DicomReader.read(path);
+            } catch (DicomParseException e) {
+                if (meta.sopClass != null && meta.sopInstance != null && meta.ts != null) {
+                    throw new IOException("the data set is damaged: " + e.problem()
+                            + (e.offset() > 0 ? " (at offset " + e.offset() + ")" : ""), e);
+                }
+                throw e;
+            }
             if (meta.sopClass != null && meta.sopInstance != null && meta.ts != null) {
                 return new SourceFile(index, path, meta.sopClass, meta.sopInstance, meta.ts, meta.end);
             }
-            DicomFile f = DicomReader.read(path);
             String sopClass = meta.sopClass != null ? meta.sopClass : f.dataset().getString(Tag.SOPClassUID);
             String sopInstance = meta.sopInstance != null ? meta.sopInstance
                     : f.dataset().getString(Tag.SOPInstanceUID);

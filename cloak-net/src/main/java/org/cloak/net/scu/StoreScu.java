@@ -102,7 +102,7 @@ public final class StoreScu {
             report.add(index, new StoreResult(file, Outcome.SKIPPED, null,
                     e.problem() + (e.offset() > 0 ? " (at offset " + e.offset() + ")" : ""), 0));
         } catch (IOException e) {
-            report.add(index, StoreResult.failed(file, null, "could not read the file: " + e.getMessage()));
+            report.add(index, StoreResult.failed(file, null, "not sent: " + e.getMessage()));
         }
         return null;
     }
