@@ -35,11 +35,34 @@ public final class VaultExportCommand implements Callable<Integer> {
             description = "CSV file to write, readable by its owner only (default, or '-': standard output)")
     Path csv;
 
+    @Option(names = "--uid-map", paramLabel = "FILE",
+            description = "also write original to new UIDs as id_old,id_new CSV (owner-only)")
+    Path uidMap;
+
+    @Option(names = "--patient-map", paramLabel = "FILE",
+            description = "also write original patient IDs to pseudonyms as id_old,id_new CSV (owner-only)")
+    Path patientMap;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         try {
             Vault vault = Vault.open(key.vaultDir(), key.keySource(System.getenv()));
+            if (uidMap != null) {
+                try (Writer w = Files.newBufferedWriter(ownerOnly(uidMap), StandardCharsets.UTF_8)) {
+                    vault.exportUidMap(w);
+                }
+                err.println("Wrote " + vault.uidCount() + " UIDs to " + uidMap);
+            }
+            if (patientMap != null) {
+                try (Writer w = Files.newBufferedWriter(ownerOnly(patientMap), StandardCharsets.UTF_8)) {
+                    vault.exportPatientMap(w);
+                }
+                err.println("Wrote " + vault.patientCount() + " patients to " + patientMap);
+            }
+            if ((uidMap != null || patientMap != null) && csv == null) {
+                return ExitCodes.OK; // only the maps were asked for
+            }
             if (csv == null || csv.toString().equals("-")) {
                 PrintWriter out = spec.commandLine().getOut();
                 vault.export(out);

@@ -3,6 +3,8 @@ package org.cloak.pipeline.run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Function;
 import org.cloak.deid.Deidentification;
 import org.cloak.deid.Deidentified;
@@ -164,10 +166,27 @@ public final class FileProcessor {
         try {
             AtomicFiles.Content content = result::writeTo;
             long written = forceEach ? AtomicFiles.write(target, content) : AtomicFiles.writeUnforced(target, content);
-            return new FileResult.Written(item, target, size, written, result.result());
+            return new FileResult.Written(item, target, size, written, result.result(),
+                    replacedUids(in.dataset(), result.dataset()));
         } catch (IOException | RuntimeException e) {
             return quarantine(item, "could not write the output: " + e.getMessage(), size);
         }
+    }
+
+    /** The UIDs a look-up in the vault starts from: original to new, where the engine replaced them. */
+    private static final int[] MAPPED_UIDS = {Tag.StudyInstanceUID, Tag.SeriesInstanceUID, Tag.SOPInstanceUID,
+        Tag.FrameOfReferenceUID};
+
+    private static Map<String, String> replacedUids(DataSet original, DataSet deidentified) {
+        Map<String, String> uids = new LinkedHashMap<>();
+        for (int tag : MAPPED_UIDS) {
+            String before = original.getString(tag);
+            String after = deidentified.getString(tag);
+            if (before != null && after != null && !before.equals(after)) {
+                uids.put(before, after);
+            }
+        }
+        return uids;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.cloak.pipeline.run;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.cloak.deid.DeidResult;
 import org.cloak.pipeline.source.Input;
 
@@ -12,10 +13,23 @@ public sealed interface FileResult {
     /** Bytes of the input file. */
     long bytesIn();
 
-    /** De-identified and written to {@code target}; {@code result} holds the engine's changes (null when not kept). */
-    record Written(Input item, Path target, long bytesIn, long bytesOut, DeidResult result) implements FileResult {
+    /**
+     * De-identified and written to {@code target}; {@code result} holds the engine's changes (null when not kept);
+     * {@code replacedUids} maps the original Study, Series, SOP Instance and Frame of Reference UIDs the engine
+     * replaced to their new values, for the vault.
+     */
+    record Written(Input item, Path target, long bytesIn, long bytesOut, DeidResult result,
+                   Map<String, String> replacedUids) implements FileResult {
+        public Written {
+            replacedUids = Map.copyOf(replacedUids);
+        }
+
+        public Written(Input item, Path target, long bytesIn, long bytesOut, DeidResult result) {
+            this(item, target, bytesIn, bytesOut, result, Map.of());
+        }
+
         public Written(Input item, Path target, long bytesIn, long bytesOut) {
-            this(item, target, bytesIn, bytesOut, null);
+            this(item, target, bytesIn, bytesOut, null, Map.of());
         }
     }
 

@@ -13,6 +13,7 @@ import org.cloak.pipeline.audit.Digests;
 import org.cloak.pipeline.audit.FileRecord;
 import org.cloak.pipeline.io.GroupSync;
 import org.cloak.pipeline.io.Syncer;
+import org.cloak.pipeline.vault.ReidMap;
 
 /**
  * Follows each leaf (study) through the processing pass: records every result in the audit and
@@ -86,6 +87,7 @@ final class LeafTracker implements AutoCloseable {
                     journal.file(leaf, Digests.inputPath(rel), study, output);
                     audit(w.result() == null ? FileRecord.reused(rel, out.relativize(w.target()), study)
                             : FileRecord.written(rel, out.relativize(w.target()), study, w.result()));
+                    recordUids(w);
                 } else if (r instanceof FileResult.Quarantined q) {
                     l.quarantined++;
                     audit(FileRecord.quarantined(rel, null, q.reason()));
@@ -101,6 +103,17 @@ final class LeafTracker implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the run's journal: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Puts the file's original to new Study, Series, SOP Instance and Frame of Reference UIDs in
+     * the vault (when replaced), so that {@code cloak vault lookup} and {@code export --uid-map}
+     * find them; flushed with the leaf.
+     */
+    private void recordUids(FileResult.Written w) {
+        if (hooks.vault() != null) {
+            w.replacedUids().forEach((before, after) -> hooks.vault().record(ReidMap.uid(before, after)));
         }
     }
 

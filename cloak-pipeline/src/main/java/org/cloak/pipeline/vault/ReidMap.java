@@ -143,6 +143,28 @@ public final class ReidMap {
         csv.flush();
     }
 
+    /** Writes {@code id_old,id_new} rows, one per pseudonym of each patient (MIDI-B style). */
+    public void writePatientMap(Writer out) throws IOException {
+        CSVPrinter csv = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get().print(out);
+        csv.printRecord("id_old", "id_new");
+        for (Patient p : patients.values()) {
+            for (String pseudonym : p.pseudonyms()) {
+                csv.printRecord(p.originalId(), pseudonym);
+            }
+        }
+        csv.flush();
+    }
+
+    /** Writes {@code id_old,id_new} rows, one per replaced UID (MIDI-B style). */
+    public void writeUidMap(Writer out) throws IOException {
+        CSVPrinter csv = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get().print(out);
+        csv.printRecord("id_old", "id_new");
+        for (Map.Entry<String, String> u : uids.entrySet()) {
+            csv.printRecord(u.getKey(), u.getValue());
+        }
+        csv.flush();
+    }
+
     byte[] toJson() {
         List<PatientJson> ps = patients.values().stream().map(p -> new PatientJson(p.originalId(),
                 List.copyOf(p.pseudonyms()), List.copyOf(p.dateOffsets()),

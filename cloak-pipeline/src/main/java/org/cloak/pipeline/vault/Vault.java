@@ -268,6 +268,16 @@ public final class Vault implements AutoCloseable {
         map.writeCsv(csv);
     }
 
+    /** Writes the patient map as {@code id_old,id_new} CSV ({@link ReidMap#writePatientMap}). */
+    public synchronized void exportPatientMap(Writer csv) throws IOException {
+        map.writePatientMap(csv);
+    }
+
+    /** Writes the UID map as {@code id_old,id_new} CSV ({@link ReidMap#writeUidMap}). */
+    public synchronized void exportUidMap(Writer csv) throws IOException {
+        map.writeUidMap(csv);
+    }
+
     /**
      * Encrypts {@code plain} under the vault's key as the content of a file named {@code name}
      * (AES-256-GCM, fresh nonce; the name is authenticated, so a sealed file renamed does not
