@@ -36,7 +36,7 @@ class VerifierMutationTest {
 
     private static List<Mutation> mutations() {
         return List.of(
-                new Mutation("original name in a private OB element, across a 1 MiB read boundary", "jane/s1/i1.dcm",
+                new Mutation("original name in a private OB element, across a 1 MiB read boundary", "subject-a/s1/i1.dcm",
                         ds -> {
                             ds.setString(Tags.of(0x0011, 0x0010), Vr.LO, "LEAK 1.0");
                             byte[] blob = new byte[(1 << 20) + (1 << 19)];
@@ -45,7 +45,7 @@ class VerifierMutationTest {
                             ds.put(Tags.of(0x0011, 0x1001), Vr.OB, new Bytes(blob));
                         }, FindingKind.IDENTIFIER, "(0011,1001)"),
                 new Mutation("name in a nested item whose character set (UTF-8) differs from the file's (Latin-1)",
-                        "erika/s1/i1.dcm", ds -> {
+                        "subject-b/s1/i1.dcm", ds -> {
                             DataSet item = ds.newItem();
                             item.setString(Tag.SpecificCharacterSet, Vr.CS, "ISO_IR 192");
                             item.setString(Tag.CodeValue, Vr.SH, "X1");
@@ -55,15 +55,15 @@ class VerifierMutationTest {
                             s.add(item);
                             ds.put(Tag.PerformedProtocolCodeSequence, Vr.SQ, s);
                         }, FindingKind.IDENTIFIER, "(0040,0260)[0](0008,0104)"),
-                new Mutation("birth date as MM/DD/YYYY in ImageComments", "jane/s2/i1.dcm",
+                new Mutation("birth date as MM/DD/YYYY in ImageComments", "subject-a/s2/i1.dcm",
                         ds -> ds.setString(Tag.ImageComments, Vr.LT, "patient born 01/02/1970, fasting"),
                         FindingKind.IDENTIFIER, "(0020,4000)"),
-                new Mutation("StudyDate not shifted", "jane/s1/i2.dcm",
+                new Mutation("StudyDate not shifted", "subject-a/s1/i2.dcm",
                         ds -> ds.setString(Tag.StudyDate, Vr.DA, "20000105"), FindingKind.DATE_NOT_SHIFTED,
                                 "(0008,0020)"),
-                new Mutation("SOPInstanceUID left unchanged", "jane/s2/i2.dcm", VerifierMutationTest::originalSop,
+                new Mutation("SOPInstanceUID left unchanged", "subject-a/s2/i2.dcm", VerifierMutationTest::originalSop,
                         FindingKind.UID_NOT_REPLACED, "(0008,0018)"),
-                new Mutation("an attribute no rule changes was changed (KVP)", "erika/s1/i2.dcm",
+                new Mutation("an attribute no rule changes was changed (KVP)", "subject-b/s1/i2.dcm",
                         ds -> ds.setString(Tag.KVP, Vr.DS, "130"), FindingKind.UNEXPECTED_CHANGE, "(0018,0060)"));
     }
 
@@ -72,7 +72,7 @@ class VerifierMutationTest {
     private static void originalSop(DataSet ds) {
         try {
             ds.setString(Tag.SOPInstanceUID, Vr.UI,
-                    DicomReader.read(in.resolve("jane/s2/i2.dcm")).dataset().getString(Tag.SOPInstanceUID));
+                    DicomReader.read(in.resolve("subject-a/s2/i2.dcm")).dataset().getString(Tag.SOPInstanceUID));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -81,7 +81,7 @@ class VerifierProfilesTest {
         assertThat(byFile).hasSize(6);
         byFile.values().forEach(s -> assertThat(s).isEqualTo(expected));
         // what was found is the original value itself: the patient's name, ID, accession, institution, study date
-        Set<String> values = r.findings().stream().filter(f -> f.file().startsWith("erika")).map(Finding::value)
+        Set<String> values = r.findings().stream().filter(f -> f.file().startsWith("subject-b")).map(Finding::value)
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(values).containsExactly("2.25.201829262491953888745720281260035182044", "20010310", "ACC-0002",
                         "FICTIONAL CLINIC", "MÜSTERMANN^ERIKA", "PID-0002");

@@ -42,21 +42,25 @@ final class VerifyCorpus {
 
     private VerifyCorpus() {}
 
-    /** Two patients: DOE^JANE (two series of two images), MÜSTERMANN^ERIKA (one series of two). */
+    /**
+     * Two patients: DOE^JANE (two series of two images), MÜSTERMANN^ERIKA (one series of two), in
+     * folders that do not name them.
+     */
     static Path write(Path dir) throws IOException {
         for (int series = 1; series <= 2; series++) {
             for (int i = 1; i <= 2; i++) {
                 DataSet ds = Fixtures.ct().patientName(JANE).patientId("PID-0001").birthDate("19700102")
                         .accessionNumber("ACC-0001").referringPhysician(PHYSICIAN).studyDate("20000105")
                         .series(series).instance(i).build();
-                Fixtures.write(ds, Files.createDirectories(dir.resolve("jane/s" + series)).resolve("i" + i + ".dcm"));
+                Path folder = Files.createDirectories(dir.resolve("subject-a/s" + series));
+                Fixtures.write(ds, folder.resolve("i" + i + ".dcm"));
             }
         }
         for (int i = 1; i <= 2; i++) {
             DataSet ds = Fixtures.ct().patientName(ERIKA).patientId("PID-0002").birthDate("19811224")
                     .accessionNumber("ACC-0002").referringPhysician(PHYSICIAN).studyDate("20010310")
                     .institution("FICTIONAL CLINIC").instance(i).build();
-            Fixtures.write(ds, Files.createDirectories(dir.resolve("erika/s1")).resolve("i" + i + ".dcm"));
+            Fixtures.write(ds, Files.createDirectories(dir.resolve("subject-b/s1")).resolve("i" + i + ".dcm"));
         }
         return dir;
     }
