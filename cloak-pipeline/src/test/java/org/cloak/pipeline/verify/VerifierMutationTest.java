@@ -36,7 +36,8 @@ class VerifierMutationTest {
 
     private static List<Mutation> mutations() {
         return List.of(
-                new Mutation("original name in a private OB element, across a 1 MiB read boundary", "subject-a/s1/i1.dcm",
+                new Mutation("original name in a private OB element, across a 1 MiB read boundary",
+                        "subject-a/s1/i1.dcm",
                         ds -> {
                             ds.setString(Tags.of(0x0011, 0x0010), Vr.LO, "LEAK 1.0");
                             byte[] blob = new byte[(1 << 20) + (1 << 19)];
