@@ -63,21 +63,6 @@ final class JobRoutes {
 
     /** The job in the path, when the caller may see its project (404 otherwise). */
     private Job job(Context ctx, ProjectRole needed) {
-        long id;
-        try {
-            id = Long.parseLong(ctx.pathParam("job"));
-        } catch (NumberFormatException e) {
-            throw ApiException.notFound("no job " + ctx.pathParam("job"));
-        }
-        Job j = parts.jobs().get(id).orElseThrow(() -> ApiException.notFound("no job " + id));
-        Principal p = Api.principal(ctx);
-        if (p.siteAdmin()) {
-            return j;
-        }
-        if (j.project().isEmpty() || parts.users().roles(p.id(), j.project()).stream()
-                .noneMatch(r -> r.grants(needed))) {
-            throw ApiException.notFound("no job " + id);
-        }
-        return j;
+        return JobAccess.visible(parts, ctx, needed);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.cloak.server.api.Access;
 import org.cloak.server.api.Api;
 import org.cloak.server.api.ApiException;
+import org.cloak.server.api.JobAccess;
 import org.cloak.server.api.ServerParts;
 import org.cloak.server.auth.Principal;
 import org.cloak.server.auth.ProjectRole;
@@ -65,23 +66,8 @@ final class JobPages {
                 || parts.users().roles(p.id(), j.project()).stream().anyMatch(r -> r.grants(ProjectRole.OWNER));
     }
 
-    /** The job in the path, when the caller may see its project (404 otherwise). */
+    /** The job in the path, when the caller may see its project (404 otherwise), as the API decides it. */
     private Job job(Context ctx) {
-        long id;
-        try {
-            id = Long.parseLong(ctx.pathParam("job"));
-        } catch (NumberFormatException e) {
-            throw ApiException.notFound("no job " + ctx.pathParam("job"));
-        }
-        Job j = parts.jobs().get(id).orElseThrow(() -> ApiException.notFound("no job " + id));
-        Principal p = Api.principal(ctx);
-        if (p.siteAdmin()) {
-            return j;
-        }
-        if (j.project().isEmpty() || parts.users().roles(p.id(), j.project()).stream()
-                .noneMatch(r -> r.grants(ProjectRole.MEMBER))) {
-            throw ApiException.notFound("no job " + id);
-        }
-        return j;
+        return JobAccess.visible(parts, ctx, ProjectRole.MEMBER);
     }
 }
