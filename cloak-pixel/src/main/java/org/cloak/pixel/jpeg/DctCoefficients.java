@@ -20,30 +20,18 @@ public final class DctCoefficients {
      * @throws PixelDecodeException when either is not sequential Huffman DCT, or their layouts differ
      */
     public static long differencesOutside(byte[] a, byte[] b, List<Region.Bounds> blanked) {
-        DctImage x = DctImage.parse(a);
-        DctImage y = DctImage.parse(b);
-        requireSameLayout(x, y);
-        long differences = 0;
-        for (int ci = 0; ci < x.components().length; ci++) {
-            DctImage.Component cx = x.components()[ci];
-            DctImage.Component cy = y.components()[ci];
-            int bw = 8 * x.hMax() / cx.h;
-            int bh = 8 * x.vMax() / cx.v;
-            for (int by = 0; by < cx.blocksHigh; by++) {
-                for (int bx = 0; bx < cx.blocksWide; bx++) {
-                    if (touches(blanked, bx * bw, by * bh, bw, bh)) {
-                        continue;
-                    }
-                    int at = cx.index(bx, by);
-                    for (int k = 0; k < 64; k++) {
-                        if (cx.coef[at + k] != cy.coef[at + k]) {
-                            differences++;
-                        }
-                    }
+        return overBlocks(a, b, (x, y, at, area) -> {
+            if (touches(blanked, area)) {
+                return 0;
+            }
+            long differences = 0;
+            for (int k = 0; k < 64; k++) {
+                if (x.coef[at + k] != y.coef[at + k]) {
+                    differences++;
                 }
             }
-        }
-        return differences;
+            return differences;
+        });
     }
 
     /**
@@ -54,23 +42,37 @@ public final class DctCoefficients {
      * @throws PixelDecodeException when either is not sequential Huffman DCT, or their layouts differ
      */
     public static long changedBlocksNotBlank(byte[] original, byte[] cleaned) {
-        DctImage x = DctImage.parse(original);
-        DctImage y = DctImage.parse(cleaned);
-        requireSameLayout(x, y);
-        long blocks = 0;
+        return overBlocks(original, cleaned, (x, y, at, area) ->
+                !Arrays.equals(x.coef, at, at + 64, y.coef, at, at + 64) && !flat(y.coef, at) ? 1 : 0);
+    }
+
+    /** A count for one block of one component: its coefficients start at {@code at}; {@code area} in the image. */
+    private interface BlockCount {
+        long of(DctImage.Component x, DctImage.Component y, int at, Region.Bounds area);
+    }
+
+    /** The sum of {@code count} over every block of every component of two frames of one layout. */
+    private static long overBlocks(byte[] a, byte[] b, BlockCount count) {
+        DctImage x = DctImage.parse(a);
+        DctImage y = DctImage.parse(b);
+        if (x.width() != y.width() || x.height() != y.height() || x.components().length != y.components().length
+                || x.hMax() != y.hMax() || x.vMax() != y.vMax()) {
+            throw new PixelDecodeException("the two JPEG frames have different layouts");
+        }
+        long sum = 0;
         for (int ci = 0; ci < x.components().length; ci++) {
             DctImage.Component cx = x.components()[ci];
             DctImage.Component cy = y.components()[ci];
+            int bw = 8 * x.hMax() / cx.h;
+            int bh = 8 * x.vMax() / cx.v;
             for (int by = 0; by < cx.blocksHigh; by++) {
                 for (int bx = 0; bx < cx.blocksWide; bx++) {
-                    int at = cx.index(bx, by);
-                    if (!Arrays.equals(cx.coef, at, at + 64, cy.coef, at, at + 64) && !flat(cy.coef, at)) {
-                        blocks++;
-                    }
+                    sum += count.of(cx, cy, cx.index(bx, by),
+                            new Region.Bounds(bx * bw, by * bh, (bx + 1) * bw, (by + 1) * bh));
                 }
             }
         }
-        return blocks;
+        return sum;
     }
 
     /** Whether a block holds its DC coefficient only: one flat colour. */
@@ -83,16 +85,9 @@ public final class DctCoefficients {
         return true;
     }
 
-    private static void requireSameLayout(DctImage x, DctImage y) {
-        if (x.width() != y.width() || x.height() != y.height() || x.components().length != y.components().length
-                || x.hMax() != y.hMax() || x.vMax() != y.vMax()) {
-            throw new PixelDecodeException("the two JPEG frames have different layouts");
-        }
-    }
-
-    private static boolean touches(List<Region.Bounds> blanked, int x, int y, int w, int h) {
+    private static boolean touches(List<Region.Bounds> blanked, Region.Bounds a) {
         for (Region.Bounds b : blanked) {
-            if (x < b.x1() && x + w > b.x0() && y < b.y1() && y + h > b.y0()) {
+            if (a.x0() < b.x1() && a.x1() > b.x0() && a.y0() < b.y1() && a.y1() > b.y0()) {
                 return true;
             }
         }
