@@ -134,15 +134,28 @@ final class CtpCompiler {
         }
         Map<Selector, ElementScript> byTarget = new LinkedHashMap<>();
         List<Targets.Target> resolved = new ArrayList<>();
+        ScriptException badTarget = null;
+        int badAt = -1;
         for (Entry e : lines) {
-            Targets.Target t = targets.target(e.target(), names);
+            Targets.Target t = null;
+            try {
+                t = targets.target(e.target(), names);
+            } catch (ScriptException bad) {
+                if (badTarget == null) {
+                    badTarget = bad;
+                    badAt = resolved.size();
+                }
+            }
             resolved.add(t);
             if (t != null && t.key().creator() != null) {
-                names.name(e.name(), t.key());
+                names.name(e.name(), t.key()); // names hold for the whole script, so they are all known first
             }
         }
         Checker checker = new Checker(file, program, names);
         for (int i = 0; i < lines.size(); i++) {
+            if (i == badAt) {
+                throw badTarget; // errors are reported in the order of the file
+            }
             Targets.Target t = resolved.get(i);
             if (t == null) {
                 continue; // group 0000 and 0002: CTP writes the file meta anew from the data set, as Cloak does
