@@ -247,6 +247,9 @@ final class CtpCompiler {
                     + " identifiers through)");
         }
         if (used.contains("incrementdate") || used.contains("hashdate") || used.contains("dateinterval")) {
+            deviations.add("a multi-valued date (DA with VM 1-n) is moved value by value as CTP does, but Cloak writes"
+                    + " a DA, TM, DT, DS, IS or UI value only where it is one valid value: such an element comes out"
+                    + " empty");
             deviations.add("dates move by calendar days; CTP adds days of 24 hours in its JVM's time zone, which in a"
                     + " zone with daylight saving time can give the day before when the move crosses a change");
         }

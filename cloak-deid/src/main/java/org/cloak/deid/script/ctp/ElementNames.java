@@ -19,7 +19,7 @@ import org.cloak.dicom.dict.Tags;
  * {@code [gggg,eeee]}, {@code gggg[BlockID]ee} for a private element by its creator, names a
  * script gives its private elements, {@code A::B} paths into sequences, {@code root:} and
  * {@code this}. Keywords are PS3.6's; dcm4che's shortened ones ending in {@code Seq} are read
- * as the keyword ending in {@code Sequence}.
+ * as the keyword ending in {@code Sequence}, a leading {@code Ref} as {@code Referenced}.
  */
 final class ElementNames {
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{1,8}");
@@ -60,10 +60,7 @@ final class ElementNames {
     /** One element: a standard tag, a private element by creator, or a name the script gave one. */
     ElementKey key(String spec, int line, int column, String construct) throws ScriptException {
         String n = unwrap(spec.trim());
-        int tag = ElementDictionary.standard().tagOf(n);
-        if (tag < 0 && n.endsWith("Seq")) {
-            tag = ElementDictionary.standard().tagOf(n + "uence");
-        }
+        int tag = keyword(n);
         if (tag >= 0) {
             return ElementKey.of(tag);
         }
@@ -90,6 +87,18 @@ final class ElementNames {
                     "an odd (private) group is written gggg[BlockID]ee: the block number differs from file to file");
         }
         return ElementKey.of(metaCopy(hex, line, column, construct));
+    }
+
+    /** A PS3.6 keyword, or dcm4che's shortening of one (Ref for Referenced, Seq for Sequence); -1 if none. */
+    private static int keyword(String n) {
+        ElementDictionary d = ElementDictionary.standard();
+        int tag = d.tagOf(n);
+        if (tag >= 0 || !n.matches("[A-Za-z][A-Za-z0-9]*")) {
+            return tag;
+        }
+        String full = n.startsWith("Ref") && !n.startsWith("Referenced") ? "Referenced" + n.substring(3) : n;
+        full = full.endsWith("Seq") ? full + "uence" : full;
+        return d.tagOf(full);
     }
 
     /** The tag of a plain hex element specification (ggggeeee, gggg,eeee), or -1. */

@@ -8,8 +8,9 @@ import org.cloak.deid.rule.path.ElementKey;
 
 /**
  * What evaluating a compiled script needs besides the data: the parameters, the lookup table,
- * the element arguments resolved when the script was loaded (a list for the {@code A|B} keys of lookups),
- * the regular expressions compiled then, and the scripts of other elements (for the third argument of {@code @hashuid}).
+ * the element arguments resolved when the script was loaded (a list for the {@code A|B} keys of
+ * lookups), the regular expressions compiled then, and the scripts of other elements (for the
+ * third argument of {@code @hashuid}).
  *
  * @param keyed the unkeyed hashes are replaced by Cloak's keyed ones
  */
