@@ -15,8 +15,9 @@ public enum ScriptFormat {
     private static final Pattern DEID_HEADER = Pattern.compile("(?m)^\\s*FORMAT\\s+dicom\\s*$");
     private static final Pattern CTP_PROPERTIES = Pattern.compile("(?m)^\\s*(set|param|keep|remove)\\.[^=]*=");
     /** A CTP DicomFilter (or DicomPixelAnonymizer) expression: {@code ImageType.contains("SCREEN")}, {@code true.}. */
-    private static final Pattern CTP_FILTER = Pattern.compile("(?m)(^\\s*(true|false)\\.\\s*$|(\\]|\\w)\\."
-            + "(equals|contains|matches|startsWith|endsWith)(IgnoreCase)?\\s*\\(\\s*\"|\\.is(Less|Greater)Than\\s*\\()");
+    private static final Pattern CTP_FILTER = Pattern.compile("(?m)(^\\s*(true|false)\\.\\s*$"
+            + "|(\\]|\\w)\\.(equals|contains|matches|startsWith|endsWith)(IgnoreCase)?\\s*\\(\\s*\""
+            + "|\\.is(Less|Greater)Than\\s*\\()");
     private static final Pattern DICOMEDIT_STATEMENT =
             Pattern.compile("(?m)^\\s*(version\\s+\"|-\\s*\\(|\\([0-9A-Fa-fXx@#]{4},[^)]*\\)\\s*(:=|\\?=|=|~|!=)"
                     + "|removeAllPrivateTags|[A-Za-z_]\\w*\\s*:=|//)");

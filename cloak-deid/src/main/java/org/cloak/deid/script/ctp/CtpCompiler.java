@@ -40,6 +40,7 @@ final class CtpCompiler {
     private final Set<String> warnings = new LinkedHashSet<>();
     private final Set<String> deviations = new LinkedHashSet<>();
     private final Switches sw = new Switches();
+    private boolean privateLines;
 
     /** The global switches, as DICOMAnonymizerContext reads them. */
     static final class Switches {
@@ -170,6 +171,11 @@ final class CtpCompiler {
                     file + " line " + e.line(), e.value()));
             program.scripts().put(t.key(), seq);
             markerNotes(t, seq);
+            privateLines |= t.key().creator() != null;
+            if (always && !byTarget.get(t.selector()).creatable()) {
+                deviations.add("@always() does not add a missing sequence (CTP adds an empty one for"
+                        + " @always()@require())");
+            }
         }
         return new ArrayList<>(byTarget.values());
     }
@@ -257,7 +263,10 @@ final class CtpCompiler {
             deviations.add("with remove.privategroups, the private creator of a block an element of which survives"
                     + " (by a script or a keep) is kept; CTP removes the creator and leaves the element without one");
         }
-        deviations.add("changed private elements keep their VR (CTP writes them as LO or LT, or with the VR of its"
-                + " private tag index)");
+        if (privateLines) {
+            deviations.add("changed private elements keep their VR (CTP writes them as LO or LT, or with the VR of its"
+                    + " private tag index); a block is found by its creator's exact text (CTP's wiki calls BlockIDs"
+                    + " case-insensitive, its code compares them exactly for script lines)");
+        }
     }
 }
