@@ -196,7 +196,9 @@ final class CtpCompiler {
     }
 
     private List<Rule> scriptRules(ElementScript s, Interpreter in, Places places) throws ScriptException {
-        Condition where = places.reached(s.key());
+        boolean removes = !s.script().parts().isEmpty() && s.script().parts().get(0) instanceof Expr.Call c
+                && c.name().equals("remove"); // CTP applies a line starting with @remove() after the pixels too
+        Condition where = removes ? places.reached() : places.reached(s.key());
         List<Rule> out = new ArrayList<>();
         int tag = s.key().creator() == null ? s.key().tag() : 0;
         if (tag == Tag.DeidentificationMethodCodeSequence) {

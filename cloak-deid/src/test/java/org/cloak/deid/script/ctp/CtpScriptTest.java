@@ -349,4 +349,23 @@ class CtpScriptTest {
         assertThat(out.getString(Tag.PerformedProcedureStepDescription)).matches("\\d\\d:\\d\\d:\\d\\d");
         assertThat(out.getString(Tag.BodyPartExamined)).isEqualTo("20000101");
     }
+
+    @Test
+    void afterThePixelDataOnlyRemovalsApply() throws Exception {
+        DataSet in = CtpRun.mr();
+        in.put(Tag.PixelData, Vr.OW, new org.cloak.dicom.data.Bytes(new byte[32]));
+        in.setString(0x7FE10010, Vr.LO, "ACME");
+        in.setString(0x7FE11010, Vr.LO, "After Pixels");
+        in.setString(0x7FE11011, Vr.LO, "gone");
+        in.put(Tag.DataSetTrailingPadding, Vr.OB, new org.cloak.dicom.data.Bytes(new byte[4]));
+        CompiledScript s = CtpRun.xml(e("7FE1[ACME]10", "@lowercase(this)"), e("7FE1[ACME]11", "@remove()"));
+        DataSet out = CtpRun.run(s, in);
+        assertThat(out.getString(0x7FE11010)).isEqualTo("After Pixels");
+        assertThat(out.contains(0x7FE11011)).isFalse();
+        assertThat(out.contains(Tag.DataSetTrailingPadding)).isFalse();
+        DataSet noPixels = CtpRun.mr();
+        noPixels.setString(0x7FE10010, Vr.LO, "ACME");
+        noPixels.setString(0x7FE11010, Vr.LO, "After Pixels");
+        assertThat(CtpRun.run(s, noPixels).getString(0x7FE11010)).isEqualTo("after pixels");
+    }
 }

@@ -75,4 +75,19 @@ class RealCtpScriptsTest {
                 .hasMessageContaining("the number of days must be a whole number")
                 .hasMessageContaining("--param");
     }
+
+    @Test
+    void theWorkedExampleOfTheDocsLoadsWithItsDateOffset() throws Exception {
+        Path docs = Path.of("").toAbsolutePath().resolveSibling("docs").resolve("examples/scripts");
+        String site = SharedScripts.text(docs.resolve("ctp-site.script"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CtpScripts.compile("ctp-site.script", site,
+                ScriptInputs.none())).hasMessageContaining("ctp-site.script:10:59: argument @DATEINC");
+        Map<String, String> table = org.cloak.deid.script.load.Scripts.parseLookup("ctp-lookup.properties",
+                SharedScripts.text(docs.resolve("ctp-lookup.properties")));
+        assertThat(table).containsEntry("ptid/DEMO-0001", "SUBJ-001");
+        CtpScripts.compile("ctp-site.script", site, new ScriptInputs(Map.of(), Map.of("DATEINC", "-3210"), table,
+                false, false, false));
+        CtpScripts.compile("ctp-filter.script", SharedScripts.text(docs.resolve("ctp-filter.script")),
+                ScriptInputs.none());
+    }
 }
