@@ -22,11 +22,11 @@ final class Filter {
             "isLessThan", "isGreaterThan");
 
     /** A parsed expression. */
-    sealed interface Node permits Const, Test, Not, And, Or {}
+    sealed interface Node permits Const, Check, Not, And, Or {}
 
     record Const(boolean value) implements Node {}
 
-    record Test(Ref element, String method, String text, Pattern pattern) implements Node {}
+    record Check(Ref element, String method, String text, Pattern pattern) implements Node {}
 
     record Not(Node of) implements Node {}
 
@@ -91,7 +91,7 @@ final class Filter {
             boolean l = eval(o.left(), scope);
             return eval(o.right(), scope) || l;
         }
-        Test t = (Test) n;
+        Check t = (Check) n;
         String e = t.element().contents(scope, null);
         String m = t.text();
         String el = e.toLowerCase(Locale.ROOT);
@@ -232,6 +232,6 @@ final class Filter {
         if (ref.isThis()) {
             throw error(start, "operand " + id, "a DicomFilter operand names an element");
         }
-        return new Test(ref, method, text, p);
+        return new Check(ref, method, text, p);
     }
 }
