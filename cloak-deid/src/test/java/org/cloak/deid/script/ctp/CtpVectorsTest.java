@@ -68,6 +68,8 @@ class CtpVectorsTest {
             v(a -> Algorithms.incrementDate(s(a, 1), Algorithms.hashDateIncrement(s(a, 2))), "hashdate", "19700101",
                     "ÄÖÜ"),
             v(a -> Base64.getEncoder().encodeToString(Algorithms.encryptionKey(s(a, 1))), "key", "secret"),
+            v(a -> encrypt(s(a, 1), s(a, 2)), "encrypt", "PID-0001", "secret"),
+            v(a -> encrypt(s(a, 1), s(a, 2)), "encrypt", "DOE^JANE ÄÖÜ, a longer value", "a-long key: with more"),
             v(a -> Base64.getEncoder().encodeToString(Algorithms.encryptionKey(s(a, 1))), "key",
                     "a-long key: with punctuation and more than 22 base64 characters"));
 
@@ -79,6 +81,21 @@ class CtpVectorsTest {
             Vector vec = VECTORS.get(i);
             assertThat(vec.java().apply(vec.call())).as(vec.call().toString()).isEqualTo(expected.get(i));
         }
+    }
+
+    private static String encrypt(String v, String key) {
+        try {
+            return Algorithms.encrypt(v, key);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void thePythonBlowfishGivesThePublishedTestVector() throws Exception {
+        // Eric Young's Blowfish test vectors (Schneier's reference page): key 0000000000000000,
+        // plaintext 0000000000000000, ciphertext 4EF997456198DD78; checks the oracle's tables of pi
+        assertThat(python(List.of(List.of("blowfish-zero-block")))).containsExactly("4EF997456198DD78");
     }
 
     /** Runs ctp_functions.py over the calls; its results, one a call. */

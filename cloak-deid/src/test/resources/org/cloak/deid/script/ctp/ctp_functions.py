@@ -127,7 +127,80 @@ def key(text):
     return base64.b64encode(base64.b64decode((k[:22] + "===")[:24])).decode("ascii")
 
 
+def pi_hex_words(count):
+    # the fractional hex digits of pi, by Machin's formula in fixed point: Blowfish's P-array and S-boxes
+    bits = count * 32 + 64
+    one = 1 << bits
+
+    def arctan_inv(x):
+        total, term, n, sign = 0, one // x, 1, 1
+        while term:
+            total += sign * (term // n)
+            term //= x * x
+            n += 2
+            sign = -sign
+        return total
+
+    pi = 16 * arctan_inv(5) - 4 * arctan_inv(239)
+    frac = (pi - 3 * one) >> 64
+    return [(frac >> (32 * (count - 1 - i))) & 0xFFFFFFFF for i in range(count)]
+
+
+class Blowfish:
+    WORDS = pi_hex_words(18 + 4 * 256)
+
+    def __init__(self, key):
+        w = Blowfish.WORDS
+        self.p = list(w[:18])
+        self.s = [list(w[18 + 256 * i:18 + 256 * (i + 1)]) for i in range(4)]
+        k = 0
+        for i in range(18):
+            d = 0
+            for _ in range(4):
+                d = (d << 8) | key[k % len(key)]
+                k += 1
+            self.p[i] ^= d
+        left = right = 0
+        for i in range(0, 18, 2):
+            left, right = self.block(left, right)
+            self.p[i], self.p[i + 1] = left, right
+        for box in self.s:
+            for i in range(0, 256, 2):
+                left, right = self.block(left, right)
+                box[i], box[i + 1] = left, right
+
+    def f(self, x):
+        s = self.s
+        h = (s[0][x >> 24] + s[1][(x >> 16) & 0xFF]) & 0xFFFFFFFF
+        return ((h ^ s[2][(x >> 8) & 0xFF]) + s[3][x & 0xFF]) & 0xFFFFFFFF
+
+    def block(self, left, right):
+        for i in range(16):
+            left ^= self.p[i]
+            right ^= self.f(left)
+            left, right = right, left
+        left, right = right, left
+        right ^= self.p[16]
+        left ^= self.p[17]
+        return left, right
+
+
+def encrypt(text, key_text):
+    # AnonymizerFunctions.encrypt: Blowfish (ECB, PKCS5 padding) of the UTF-8 text, base 64
+    bf = Blowfish(base64.b64decode(key(key_text)))
+    data = text.encode("utf-8")
+    pad = 8 - len(data) % 8
+    data += bytes([pad]) * pad
+    out = b""
+    for i in range(0, len(data), 8):
+        left, right = struct.unpack(">II", data[i:i + 8])
+        out += struct.pack(">II", *bf.block(left, right))
+    return base64.b64encode(out).decode("ascii")
+
+
 FUNCTIONS = {
+    "encrypt": lambda a: encrypt(a[0], a[1]),
+    "blowfish-zero-block": lambda a: "%08X%08X" % Blowfish(bytes(8)).block(0, 0),
     "hash": lambda a: hash_(a[0], int(a[1])),
     "hashuid": lambda a: hashuid(a[0], a[1]),
     "hashptid": lambda a: hashptid(a[0], a[1], int(a[2])),
