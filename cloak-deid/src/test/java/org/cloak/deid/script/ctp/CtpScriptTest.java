@@ -368,4 +368,51 @@ class CtpScriptTest {
         noPixels.setString(0x7FE11010, Vr.LO, "After Pixels");
         assertThat(CtpRun.run(s, noPixels).getString(0x7FE11010)).isEqualTo("after pixels");
     }
+
+    @Test
+    void safePrivateElementsThirdHashUidArgumentAndMethodCodes() throws Exception {
+        DataSet in = CtpRun.mr();
+        in.setString(0x00E10010, Vr.LO, "ELSCINT1"); // PS3.15 E.3.10-1: ELSCINT1 (00E1,xx21) DLP is safe
+        in.setString(0x00E11021, Vr.DS, "123.4");
+        DataSet codes = in.newItem();
+        codes.setString(Tag.CodeValue, Vr.SH, "113100");
+        org.cloak.dicom.data.Sequence seq = new org.cloak.dicom.data.Sequence();
+        seq.add(codes);
+        in.put(Tag.DeidentificationMethodCodeSequence, Vr.SQ, seq);
+        String remove = "<r en=\"T\" t=\"privategroups\">x</r>";
+        String safe = "<k en=\"T\" t=\"safeprivateelements\">x</k>";
+        DataSet kept = CtpRun.run(CtpRun.xml(remove, safe, e("00120064", "113100")), in);
+        assertThat(kept.getString(0x00E11021)).isEqualTo("123.4");
+        assertThat(kept.contains(0x00291008)).isFalse();
+        assertThat(kept.contains(Tag.DeidentificationMethodCodeSequence)).isTrue();
+        DataSet removed = CtpRun.run(CtpRun.xml(remove, e("00120064", "reset/113100")), in);
+        assertThat(removed.contains(0x00E11021)).isFalse();
+        assertThat(removed.contains(Tag.DeidentificationMethodCodeSequence)).isFalse();
+
+        CompiledScript third = CtpRun.xml(UIDROOT, e("0020000e", "@hashuid(@UIDROOT,this)"),
+                e("00080018", "@hashuid(@UIDROOT,this,SeriesInstanceUID)"));
+        DataSet out = CtpRun.run(third, CtpRun.mr());
+        String series = oracle(new Object[] {"hashuid", "1.2.826.0.1.3680043.10.999", "1.2.3.4.1"}).get(0);
+        String sop = oracle(new Object[] {"hashuid", "1.2.826.0.1.3680043.10.999", "1.2.3.4.5" + series}).get(0);
+        assertThat(out.getString(Tag.SeriesInstanceUID)).isEqualTo(series);
+        assertThat(out.getString(Tag.SOPInstanceUID)).isEqualTo(sop);
+    }
+
+    @Test
+    void parametersInConditionsKeywordKeysAndKeyedShapes() throws Exception {
+        CompiledScript p = CtpScripts.compile("k.properties", String.join("\n", "param.RE=M[RT]",
+                "set.[PatientName]=@remove()", "set.[Modality]=@if(Modality,matches,@RE){matched}{no}"),
+                ScriptInputs.none());
+        DataSet out = CtpRun.run(p, CtpRun.mr());
+        assertThat(out.contains(Tag.PatientName)).isFalse();
+        assertThat(out.getString(Tag.Modality)).isEqualTo("matched");
+
+        ScriptInputs keyed = CtpRun.inputs(Map.of("SITE", "S1"), Map.of(), true);
+        DataSet k = CtpRun.run(CtpRun.xml(keyed, e("00100020", "@hashptid(@SITE,this,8)"),
+                e("00100010", "@hashname(this,6,2)"), e("00080020", "@hashdate(this,PatientID)")), CtpRun.mr());
+        assertThat(k.getString(Tag.PatientID)).matches("\\d{8}");
+        assertThat(k.getString(Tag.PatientName)).matches("\\d{6}");
+        assertThat(k.getString(Tag.StudyDate)).matches("\\d{8}").isLessThanOrEqualTo("20100430")
+                .isGreaterThanOrEqualTo("20000502");
+    }
 }
