@@ -242,13 +242,16 @@ final class Interpreter {
         return out.length() > 64 ? out.substring(0, 64) : out;
     }
 
+    /** How CTP's date functions begin: @remove() for a missing element, @empty() for a short value, else null. */
+    private static String notADate(String date) {
+        return date == null ? "@remove()" : date.length() < 8 ? "@empty()" : null;
+    }
+
     private String hashDate(Expr.Call c, Env env) {
         String date = contentsNull(c, 0, env);
-        if (date == null) {
-            return "@remove()";
-        }
-        if (date.length() < 8) {
-            return "@empty()";
+        String not = notADate(date);
+        if (not != null) {
+            return not;
         }
         String unhashed = contentsNull(c, 1, env);
         if (unhashed == null) {
@@ -266,11 +269,9 @@ final class Interpreter {
 
     private String incrementDate(Expr.Call c, Env env) {
         String date = contentsNull(c, 0, env);
-        if (date == null) {
-            return "@remove()";
-        }
-        if (date.length() < 8) {
-            return "@empty()";
+        String not = notADate(date);
+        if (not != null) {
+            return not;
         }
         long inc = Long.parseLong(param(c, 1).trim());
         return eachDate(date, v -> Algorithms.incrementDate(v, inc));
@@ -278,11 +279,9 @@ final class Interpreter {
 
     private String modifyDate(Expr.Call c, Env env) {
         String date = contentsNull(c, 0, env);
-        if (date == null) {
-            return "@remove()";
-        }
-        if (date.length() < 8) {
-            return "@empty()";
+        String not = notADate(date);
+        if (not != null) {
+            return not;
         }
         int y = intOr(param(c, 1), -1);
         int m = intOr(param(c, 2), -1);
