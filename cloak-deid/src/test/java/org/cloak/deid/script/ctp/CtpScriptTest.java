@@ -415,4 +415,23 @@ class CtpScriptTest {
         assertThat(k.getString(Tag.StudyDate)).matches("\\d{8}").isLessThanOrEqualTo("20100430")
                 .isGreaterThanOrEqualTo("20000502");
     }
+
+    @Test
+    void removeCurvesOnlyStopsCurvesBeingHeldBackAndDecryptUndoesEncrypt() throws Exception {
+        DataSet in = CtpRun.mr();
+        in.setString(0x50000022, Vr.LO, "curve description");
+        String rue = "<r en=\"T\" t=\"unspecifiedelements\">x</r>";
+        String rc = "<r en=\"T\" t=\"curves\">x</r>";
+        // DICOMAnonymizer.processElements: a curve is kept unless remove.curves, and only
+        // remove.unspecifiedelements removes what is not kept
+        assertThat(CtpRun.run(CtpRun.xml(rc), in).contains(0x50000022)).isTrue();
+        assertThat(CtpRun.run(CtpRun.xml(rue), in).contains(0x50000022)).isTrue();
+        assertThat(CtpRun.run(CtpRun.xml(rue, rc), in).contains(0x50000022)).isFalse();
+
+        DataSet secret = CtpRun.mr();
+        secret.setString(Tag.PatientComments, Vr.LT, Algorithms.encrypt("PID-0001", "k3y"));
+        DataSet out = CtpRun.run(CtpRun.xml(CtpRun.inputs(Map.of("KEY", "k3y"), Map.of(), false),
+                e("00104000", "@decrypt(this,@KEY)")), secret);
+        assertThat(out.getString(Tag.PatientComments)).isEqualTo("PID-0001");
+    }
 }
