@@ -205,6 +205,10 @@ final class CtpCompiler {
             return MethodCodes.rules(file, s, where);
         }
         Action fixed = Shapes.fixed(s);
+        if (fixed instanceof org.cloak.deid.action.Empty && !s.creatable()) {
+            deviations.add("@empty() on a sequence empties it; CTP (since 2016) leaves a sequence that is there as it"
+                    + " is, items and all, where older versions emptied it");
+        }
         if (fixed != null) {
             out.add(new Rule(s.selector(), where, fixed, s.origin()));
             return out;

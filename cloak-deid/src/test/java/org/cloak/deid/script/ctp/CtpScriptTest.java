@@ -109,8 +109,9 @@ class CtpScriptTest {
                 e("00081030", "@always()@contents(PatientID,\"[^0-9]\")"),
                 e("00081040", "@always()@contents(PatientID,\"(\\d+)\",\"#$1\")"),
                 e("00321060", "@always()@value(StationName,\"none\")"),
-                e("00180015", "@always()ANON"));
-        DataSet out = CtpRun.run(s, CtpRun.mr());
+                e("00180015", "@always()ANON"), e("00081140", "@empty()"));
+        DataSet in = CtpRun.mr();
+        DataSet out = CtpRun.run(s, in);
         assertThat(out.contains(Tag.InstitutionName)).isFalse();
         assertThat(out.getString(Tag.Manufacturer)).isEqualTo("SIEMENS");
         assertThat(out.getText(Tag.SeriesDescription)).isEmpty();
@@ -129,6 +130,8 @@ class CtpScriptTest {
         assertThat(out.getString(Tag.InstitutionalDepartmentName)).isEqualTo("PID-#0001");
         assertThat(out.getString(Tag.RequestedProcedureDescription)).isEqualTo("none");
         assertThat(out.getString(Tag.BodyPartExamined)).isEqualTo("ANON");
+        assertThat(out.getSequence(Tag.ReferencedImageSequence)).isEmpty();
+        assertThat(s.deviations()).anySatisfy(d -> assertThat(d).contains("@empty() on a sequence"));
     }
 
     @Test
