@@ -7,9 +7,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.cloak.deid.Outcome;
+import org.cloak.deid.script.CompiledScript;
 import org.cloak.deid.script.ScriptException;
 import org.cloak.deid.script.ScriptInputs;
 import org.cloak.deid.script.SharedScripts;
+import org.cloak.testkit.Fixtures;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,6 +41,7 @@ class RealCtpScriptsTest {
         Path dir = SharedScripts.folder("ctp");
         assumeTrue(dir != null, "../shared/data/scripts/ctp is absent: the public CTP scripts are not checked");
         List<String> unexpected = new ArrayList<>();
+        List<String> engineFailures = new ArrayList<>();
         int loaded = 0;
         int refused = 0;
         for (Path f : SharedScripts.files(dir, "")) {
@@ -47,8 +51,12 @@ class RealCtpScriptsTest {
             }
             String expected = REFUSED.get(rel);
             try {
-                CtpScripts.compile(f.getFileName().toString(), SharedScripts.text(f), SITE);
+                CompiledScript s = CtpScripts.compile(f.getFileName().toString(), SharedScripts.text(f), SITE);
                 loaded++;
+                Outcome o = CtpRun.result(s, Fixtures.ct().build()).outcome();
+                if (o instanceof Outcome.Quarantined q && q.kind() != Outcome.Reason.REFUSED) {
+                    engineFailures.add(rel + ": " + q.kind());
+                }
                 if (expected != null) {
                     unexpected.add(rel + ": loaded, but it should be refused (" + expected + ")");
                 }
@@ -61,6 +69,7 @@ class RealCtpScriptsTest {
         }
         assertThat(unexpected).isEmpty();
         assertThat(loaded).isGreaterThanOrEqualTo(35);
+        assertThat(engineFailures).as("every script that loads runs on a PHI-rich CT without failing").isEmpty();
         assertThat(refused).isEqualTo(REFUSED.size());
     }
 
