@@ -14,6 +14,10 @@ public enum ScriptFormat {
 
     private static final Pattern DEID_HEADER = Pattern.compile("(?m)^\\s*FORMAT\\s+dicom\\s*$");
     private static final Pattern CTP_PROPERTIES = Pattern.compile("(?m)^\\s*(set|param|keep|remove)\\.[^=]*=");
+    /** A CTP DicomFilter (or DicomPixelAnonymizer) expression: {@code ImageType.contains("SCREEN")}, {@code true.}. */
+    private static final Pattern CTP_FILTER = Pattern.compile("(?m)(^\\s*(true|false)\\.\\s*$"
+            + "|(\\]|\\w)\\.(equals|contains|matches|startsWith|endsWith)(IgnoreCase)?\\s*\\(\\s*\""
+            + "|\\.is(Less|Greater)Than\\s*\\()");
     private static final Pattern DICOMEDIT_STATEMENT =
             Pattern.compile("(?m)^\\s*(version\\s+\"|-\\s*\\(|\\([0-9A-Fa-fXx@#]{4},[^)]*\\)\\s*(:=|\\?=|=|~|!=)"
                     + "|removeAllPrivateTags|[A-Za-z_]\\w*\\s*:=|//)");
@@ -51,9 +55,12 @@ public enum ScriptFormat {
         if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
             return null;
         }
-        if (lower.endsWith(".das") || DICOMEDIT_STATEMENT.matcher(head).find()) {
+        if (lower.endsWith(".das")) {
             return DICOMEDIT;
         }
-        return null;
+        if (CTP_FILTER.matcher(head).find()) { // before DicomEdit's: a filter may hold // comments
+            return CTP;
+        }
+        return DICOMEDIT_STATEMENT.matcher(head).find() ? DICOMEDIT : null;
     }
 }

@@ -9,6 +9,7 @@ import org.cloak.deid.script.CompiledScript;
 import org.cloak.deid.script.ScriptException;
 import org.cloak.deid.script.ScriptFormat;
 import org.cloak.deid.script.ScriptInputs;
+import org.cloak.deid.script.ctp.CtpScripts;
 import org.cloak.deid.script.deid.DeidRecipes;
 import org.cloak.deid.script.dicomedit.DicomEditScripts;
 
@@ -29,14 +30,9 @@ public final class Scripts {
             throws ScriptException {
         return switch (format) {
             case DICOMEDIT -> DicomEditScripts.compile(name, text, inputs);
-            case CTP -> notYet(name, format);
+            case CTP -> CtpScripts.compile(name, text, inputs);
             case DEID -> DeidRecipes.compile(name, text, inputs);
         };
-    }
-
-    private static CompiledScript notYet(String name, ScriptFormat format) throws ScriptException {
-        throw new ScriptException(name, 0, 0, format.word() + " script",
-                "this language is not read by this version of Cloak yet");
     }
 
     /**
