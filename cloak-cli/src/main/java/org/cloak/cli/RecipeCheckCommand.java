@@ -1,6 +1,7 @@
 package org.cloak.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -10,17 +11,23 @@ import org.cloak.deid.recipe.Recipe;
 import org.cloak.deid.recipe.RecipeCompiler;
 import org.cloak.deid.recipe.RecipeException;
 import org.cloak.deid.recipe.RecipeReader;
+import org.cloak.deid.script.CompiledScript;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code cloak recipe check FILE...}: validates recipes; problems go to stderr as FILE:LINE: message. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Validates recipe files. Exit 0 when all are valid, 1 otherwise (FILE:LINE: message on stderr).")
+        description = {"Validates recipe files and scripts. Exit 0 when all are valid, 1 otherwise",
+                "(FILE:LINE: message on stderr; FILE:LINE:COLUMN for scripts)."})
 public final class RecipeCheckCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "recipe files (YAML)")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "recipe files: YAML, or DicomEdit, CTP and deid scripts")
     List<Path> files;
+
+    /** What the scripts are given, as in {@code cloak run} (--var, --param, --lookup...). */
+    @CommandLine.Mixin
+    ScriptOptions scriptOptions = new ScriptOptions();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -31,6 +38,18 @@ public final class RecipeCheckCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         int invalid = 0;
         for (Path file : files) {
+            ScriptOptions.Split split;
+            try {
+                split = Files.isRegularFile(file) ? scriptOptions.split(List.of(file)) : null;
+            } catch (RunCommand.UsageException e) {
+                err.println(e.getMessage());
+                invalid++;
+                continue;
+            }
+            if (split != null && !split.scripts().isEmpty()) {
+                printScript(file, split.scripts().get(0), out);
+                continue;
+            }
             Recipe r = load(file, err);
             if (r == null) {
                 invalid++;
@@ -42,6 +61,14 @@ public final class RecipeCheckCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return invalid == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    /** A script that compiled: its language, passes, and what explain and the docs warn about. */
+    static void printScript(Path file, CompiledScript s, PrintWriter out) {
+        out.println(file + ": valid (" + s.format().word() + " script, " + s.stages().size()
+                + (s.stages().size() == 1 ? " pass)" : " passes)"));
+        s.warnings().forEach(w -> out.println("  warning: " + w));
+        s.deviations().forEach(d -> out.println("  differs from the original tool: " + d));
     }
 
     /**

@@ -24,6 +24,29 @@ class RecipeCommandTest {
         return cl.execute(args);
     }
 
+    @TempDir
+    Path scripts;
+
+    @Test
+    void checkAndExplainReadScriptsAndNameTheLineAndColumnOfAFault() throws IOException {
+        Path good = Files.writeString(scripts.resolve("site.das"), "version \"6.3\"\n(0010,0010) := \"ANON\"\n"
+                + "-(0010,0030)\n");
+        Path bad = Files.writeString(scripts.resolve("bad.das"), "version \"6.3\"\n(0010,0010) := lowercase(\n");
+        assertThat(cloak("recipe", "check", good.toString(), bad.toString())).isEqualTo(1);
+        assertThat(out.toString()).contains(good + ": valid (dicomedit script, 1 pass)");
+        assertThat(err.toString()).startsWith(bad + ":2:").doesNotContain("valid");
+
+        out.getBuffer().setLength(0);
+        assertThat(cloak("recipe", "explain", good.toString())).isZero();
+        assertThat(out.toString()).containsPattern("\\(0010,0010\\).* -> create  \\[site.das line 2\\]")
+                .containsPattern("\\(0010,0030\\).* -> X  \\[site.das line 3\\]")
+                .contains("no base profile: the script runs alone");
+        out.getBuffer().setLength(0);
+        assertThat(cloak("recipe", "explain", "--profile", "dicom-basic", good.toString())).isZero();
+        assertThat(out.toString()).contains("decided by the dicom-basic profile")
+                .contains("(0008,0090)");
+    }
+
     @Test
     void checkAcceptsEveryShippedRecipe() {
         Path lab = RECIPES.resolve("lab-manual.yaml");
