@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
                 "(FILE:LINE: message on stderr; FILE:LINE:COLUMN for scripts)."})
 public final class RecipeCheckCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "recipe files: YAML, or DicomEdit, CTP and deid scripts")
+    @Parameters(arity = "1..*", paramLabel = "FILE",
+            description = "recipe files: YAML, or DicomEdit, CTP and deid scripts")
     List<Path> files;
 
     /** What the scripts are given, as in {@code cloak run} (--var, --param, --lookup...). */
