@@ -5,7 +5,7 @@
 # made by cloak-bench's MakeSmallCorpus), in the same run. The three runs alternate for ROUNDS
 # rounds; medians of wall time and CPU time (user+sys, /usr/bin/time -v) are reported with the
 # ratio to dicom-basic. Target: a script costs at most 1.2x the YAML profile. CTP's
-# DICOM-PS3.15-Basic is listed once the CTP importer reads it.
+# DICOM-PS3.15-Basic profile (DATEINC=-10, UIDROOT=1.2.3) runs alone and over dicom-basic too.
 #
 # Usage: bench/scripts.sh   env: SMALL ROUNDS THREADS CLOAK_JAR (default cloak-cli/target/cloak.jar, built if absent)
 set -euo pipefail
@@ -18,6 +18,8 @@ THREADS=${THREADS:-$(nproc)}
 JAR=${CLOAK_JAR:-$ROOT/cloak-cli/target/cloak.jar}
 BENCH=$ROOT/cloak-bench/target/cloak-bench.jar
 XNAT=$ROOT/../shared/data/scripts/dicomedit/danielmarcus+xnat-monorepo/src/main/resources/basic-2017.das
+CTP=$ROOT/../shared/data/scripts/ctp/johnperry+CTP/source/files/profiles/dicom/DICOM-PS3.15-Basic
+CTP_FLAGS="--recipe-format ctp --param DATEINC=-10 --param UIDROOT=1.2.3"
 JAVA="java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar $JAR"
 export CLOAK_VAULT_PASSPHRASE=bench-passphrase-0123
 
@@ -51,13 +53,16 @@ for r in $(seq 1 "$ROUNDS"); do
     run yaml-dicom-basic --profile dicom-basic
     run xnat-basic --recipe "$XNAT"
     run xnat-basic+dicom-basic --recipe "$XNAT" --profile dicom-basic
+    # shellcheck disable=SC2086 # the flags are words
+    run ctp-basic --recipe "$CTP" $CTP_FLAGS
+    # shellcheck disable=SC2086
+    run ctp-basic+dicom-basic --recipe "$CTP" $CTP_FLAGS --profile dicom-basic
 done
 base_wall=$(echo "${WALLS[yaml-dicom-basic]}" | median)
 base_cpu=$(echo "${CPUS[yaml-dicom-basic]}" | median)
 printf '%-26s %8s %8s %8s %8s\n' run wall_s cpu_s wall_x cpu_x
-for name in yaml-dicom-basic xnat-basic xnat-basic+dicom-basic; do
+for name in yaml-dicom-basic xnat-basic xnat-basic+dicom-basic ctp-basic ctp-basic+dicom-basic; do
     w=$(echo "${WALLS[$name]}" | median); c=$(echo "${CPUS[$name]}" | median)
     printf '%-26s %8.2f %8.2f %8.2f %8.2f\n' "$name" "$w" "$c" "$(echo "$w / $base_wall" | bc -l)" \
         "$(echo "$c / $base_cpu" | bc -l)"
 done
-echo "ctp DICOM-PS3.15-Basic: not measured (the CTP importer is not built yet)"
