@@ -3,14 +3,17 @@ package org.cloak.pipeline.vault;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.cloak.deid.pseudo.PseudonymPlanner;
 import org.cloak.deid.pseudo.Secret;
 import org.cloak.deid.pseudo.SecretStore;
@@ -31,6 +34,8 @@ import org.slf4j.LoggerFactory;
 public final class Vault implements AutoCloseable {
     public static final String SECRET_FILE = "secret.enc";
     public static final String MAP_FILE = "map.enc";
+    private static final String SEGMENT_PREFIX = "uids-";
+    private static final String SEGMENT_SUFFIX = ".enc";
     /** Shortest passphrase accepted for a new vault. */
     public static final int MIN_PASSPHRASE = 12;
     private static final Logger LOG = LoggerFactory.getLogger(Vault.class);
@@ -38,15 +43,21 @@ public final class Vault implements AutoCloseable {
     private final Path dir;
     private final byte[] key;
     private final Secret secret;
+    /** Everything known: {@link #MAP_FILE} and the UID segments, with what this process added. */
     private final ReidMap map;
+    /** What {@link #MAP_FILE} holds: the patients, and the UIDs compacted into it. */
+    private final ReidMap file;
+    /** UIDs added since the last flush: written as a new segment, not into {@link #MAP_FILE}. */
+    private ReidMap pendingUids = new ReidMap();
     private boolean dirty;
     private byte[] mapNonce;
 
-    private Vault(Path dir, byte[] key, Secret secret, ReidMap map, byte[] mapNonce) {
+    private Vault(Path dir, byte[] key, Secret secret, ReidMap map, ReidMap file, byte[] mapNonce) {
         this.dir = dir;
         this.key = key;
         this.secret = secret;
         this.map = map;
+        this.file = file;
         this.mapNonce = mapNonce;
     }
 
@@ -125,7 +136,7 @@ public final class Vault implements AutoCloseable {
             VaultFiles.syncDirectory(dir);
             LOG.info("Imported the plain secret key of {} into the encrypted vault and deleted the plain file", dir);
         }
-        return new Vault(dir, key, new Secret(secretBytes), new ReidMap(), new byte[0]);
+        return new Vault(dir, key, new Secret(secretBytes), new ReidMap(), new ReidMap(), new byte[0]);
     }
 
     private static Vault load(Path dir, KeySource source) throws IOException {
@@ -145,15 +156,30 @@ public final class Vault implements AutoCloseable {
             Files.delete(legacy);
             VaultFiles.syncDirectory(dir);
         }
-        ReidMap map = new ReidMap();
+        ReidMap onDisk = new ReidMap();
         byte[] nonce = new byte[0];
         Path mapFile = dir.resolve(MAP_FILE);
         if (Files.exists(mapFile)) {
             byte[] sealed = Files.readAllBytes(mapFile);
-            map = decodeMap(key, mapFile, sealed);
+            onDisk = decodeMap(key, mapFile, sealed);
             nonce = VaultCrypto.nonce(sealed);
         }
-        return new Vault(dir, key, new Secret(secretBytes), map, nonce);
+        ReidMap all = new ReidMap();
+        all.addAll(onDisk);
+        for (Path segment : segments(dir)) {
+            all.addAll(decodeMap(key, segment, Files.readAllBytes(segment)));
+        }
+        return new Vault(dir, key, new Secret(secretBytes), all, onDisk, nonce);
+    }
+
+    /** The UID segments: each flush of new UIDs adds one, so a flush costs what it adds, not the whole map. */
+    private static List<Path> segments(Path dir) throws IOException {
+        List<Path> out = new ArrayList<>();
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, SEGMENT_PREFIX + "*" + SEGMENT_SUFFIX)) {
+            s.forEach(out::add);
+        }
+        out.sort(null);
+        return out;
     }
 
     private static byte[] keyFor(VaultHeader header, KeySource source, Path dir) throws IOException {
@@ -197,7 +223,19 @@ public final class Vault implements AutoCloseable {
     /** Adds entries to the map in memory; {@link #flush()} makes them durable. */
     public synchronized void record(ReidMap.Entry... entries) {
         for (ReidMap.Entry e : entries) {
-            dirty |= map.add(e);
+            add(e);
+        }
+    }
+
+    private void add(ReidMap.Entry e) {
+        if (!map.add(e)) {
+            return;
+        }
+        if (e instanceof ReidMap.Uid) {
+            pendingUids.add(e);
+        } else {
+            file.add(e);
+            dirty = true;
         }
     }
 
@@ -218,12 +256,12 @@ public final class Vault implements AutoCloseable {
             Set<String> ps = pseudonyms == null ? Set.of() : new TreeSet<>(List.of(pseudonyms.split("\\\\")));
             Integer offset = dateOffsets.get(id);
             LocalDate baseline = timepointBaselines.get(id);
-            dirty |= map.add(new ReidMap.Patient(id, new TreeSet<>(ps),
+            add(new ReidMap.Patient(id, new TreeSet<>(ps),
                     offset == null ? new TreeSet<>() : new TreeSet<>(List.of(offset)),
                     baseline == null ? new TreeSet<>() : new TreeSet<>(List.of(baseline))));
         }
         if (uidMap != null) {
-            uidMap.forEach((o, n) -> dirty |= map.add(ReidMap.uid(o, n)));
+            uidMap.forEach((o, n) -> add(ReidMap.uid(o, n)));
         }
     }
 
@@ -238,23 +276,77 @@ public final class Vault implements AutoCloseable {
      * a UID), so call it at checkpoints (e.g. before a study is marked finished), not per file.
      */
     public synchronized void flush() {
-        if (!dirty) {
-            return;
+        Path target = dir.resolve(MAP_FILE);
+        try {
+            if (pendingUids.uidCount() > 0) {
+                // new UIDs go to a segment of their own: the cost of a flush follows what it adds
+                Path segment = dir.resolve(SEGMENT_PREFIX + System.currentTimeMillis() + "-" + UUID.randomUUID()
+                        + SEGMENT_SUFFIX);
+                target = segment;
+                VaultFiles.replace(segment, VaultCrypto.seal(key, segment.getFileName().toString(),
+                        pendingUids.toJson()));
+                VaultFiles.syncDirectory(dir);
+                pendingUids = new ReidMap();
+            }
+            if (dirty) {
+                target = dir.resolve(MAP_FILE);
+                writeMapFile(file);
+                dirty = false;
+            }
+        } catch (IOException e) {
+            throw new VaultException("Could not write the vault file " + target + ": " + e.getMessage(), e);
         }
-        Path file = dir.resolve(MAP_FILE);
+    }
+
+    /** Rewrites {@link #MAP_FILE} from {@code content}, merging what another process wrote there meanwhile. */
+    private void writeMapFile(ReidMap content) throws IOException {
+        Path mapFile = dir.resolve(MAP_FILE);
+        VaultFiles.locked(dir, () -> {
+            if (Files.exists(mapFile) && !Arrays.equals(nonceOnDisk(mapFile), mapNonce)) {
+                ReidMap other = decodeMap(key, mapFile, Files.readAllBytes(mapFile));
+                content.addAll(other);
+                map.addAll(other);
+            }
+            byte[] sealed = VaultCrypto.seal(key, MAP_FILE, content.toJson());
+            VaultFiles.replace(mapFile, sealed);
+            mapNonce = VaultCrypto.nonce(sealed);
+            return null;
+        });
+    }
+
+    /**
+     * Folds the UID segments into {@link #MAP_FILE} and deletes them, under the vault's lock: done
+     * once when the vault is closed, so the many segments of a long run become one file again.
+     */
+    private synchronized void compact() {
         try {
             VaultFiles.locked(dir, () -> {
-                if (Files.exists(file) && !Arrays.equals(nonceOnDisk(file), mapNonce)) {
-                    map.addAll(decodeMap(key, file, Files.readAllBytes(file)));
+                List<Path> segs = segments(dir);
+                if (segs.isEmpty()) {
+                    return null;
                 }
-                byte[] sealed = VaultCrypto.seal(key, MAP_FILE, map.toJson());
-                VaultFiles.replace(file, sealed);
+                Path mapFile = dir.resolve(MAP_FILE);
+                ReidMap content = new ReidMap();
+                if (Files.exists(mapFile)) {
+                    content.addAll(decodeMap(key, mapFile, Files.readAllBytes(mapFile)));
+                }
+                content.addAll(file);
+                for (Path seg : segs) {
+                    content.addAll(decodeMap(key, seg, Files.readAllBytes(seg)));
+                }
+                byte[] sealed = VaultCrypto.seal(key, MAP_FILE, content.toJson());
+                VaultFiles.replace(mapFile, sealed);
                 mapNonce = VaultCrypto.nonce(sealed);
+                for (Path seg : segs) {
+                    Files.deleteIfExists(seg);
+                }
+                VaultFiles.syncDirectory(dir);
+                file.addAll(content);
                 return null;
             });
-            dirty = false;
         } catch (IOException e) {
-            throw new VaultException("Could not write the vault file " + file + ": " + e.getMessage(), e);
+            // the segments stay and are read at the next open: nothing is lost
+            LOG.warn("could not fold the vault's UID segments into {}: {}", MAP_FILE, e.getClass().getSimpleName());
         }
     }
 
@@ -300,10 +392,11 @@ public final class Vault implements AutoCloseable {
 
     public synchronized int uidCount() { return map.uidCount(); }
 
-    /** Flushes. */
+    /** Flushes, then folds the UID segments into the map file. */
     @Override
     public void close() {
         flush();
+        compact();
     }
 
     private static byte[] nonceOnDisk(Path file) throws IOException {
