@@ -127,6 +127,11 @@ class ListenCommandTest {
         try (Vault vault = Vault.open(tmp.resolve("vault"), new KeySource.KeyFile(tmp.resolve("vault.key")))) {
             assertThat(vault.lookup("PID-0001")).singleElement().isInstanceOfSatisfying(ReidMap.Patient.class,
                     p -> assertThat(p.pseudonyms()).containsExactly(pseudonym));
+            // each received instance's original SOP Instance UID leads to its new one
+            for (Path s : sent) {
+                String original = DicomReader.read(s).dataset().getString(Tag.SOPInstanceUID);
+                assertThat(vault.lookup(original)).singleElement().isInstanceOf(ReidMap.Uid.class);
+            }
         }
         List<String> rows = Files.readAllLines(csv);
         assertThat(rows).hasSize(4);

@@ -7,6 +7,7 @@ import org.cloak.dicom.dict.Tag;
 import org.cloak.pipeline.audit.AuditLog;
 import org.cloak.pipeline.audit.FileRecord;
 import org.cloak.pipeline.run.FileResult;
+import org.cloak.pipeline.vault.ReidMap;
 import org.cloak.pipeline.vault.Vault;
 
 /**
@@ -70,6 +71,10 @@ final class NodeLedger {
     }
 
     void written(FileResult.Written w, Path relative) {
+        if (vault != null) {
+            // made durable with the next study's checkpoint, or at stop
+            w.replacedUids().forEach((before, after) -> vault.record(ReidMap.uid(before, after)));
+        }
         if (audit != null) {
             audit.add(FileRecord.written(relative, outputDir.relativize(w.target()), newStudy(w), w.result()));
         }
