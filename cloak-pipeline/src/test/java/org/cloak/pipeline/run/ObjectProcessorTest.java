@@ -43,8 +43,8 @@ class ObjectProcessorTest {
         Fixtures.write(flagged, in.resolve("burned.dcm"));
         Path out = dir.resolve("out");
         for (String layout : List.of("default", "mirror", "mirror-renamed")) {
-            FileProcessor files = new FileProcessor(TestEngines.deid(), LayoutSpec.parse(layout).in(out.resolve(layout)),
-                    Quarantine.in(out.resolve(layout)));
+            Path o = out.resolve(layout);
+            FileProcessor files = new FileProcessor(TestEngines.deid(), LayoutSpec.parse(layout).in(o), Quarantine.in(o));
             ObjectProcessor objects = new ObjectProcessor(TestEngines.deid(), LayoutSpec.parse(layout), ds -> null);
             Map<String, String> kinds = new HashMap<>();
             for (InputItem item : InputSource.list(List.of(dir.resolve("in")))) {
