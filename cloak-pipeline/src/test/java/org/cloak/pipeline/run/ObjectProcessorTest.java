@@ -44,7 +44,8 @@ class ObjectProcessorTest {
         Path out = dir.resolve("out");
         for (String layout : List.of("default", "mirror", "mirror-renamed")) {
             Path o = out.resolve(layout);
-            FileProcessor files = new FileProcessor(TestEngines.deid(), LayoutSpec.parse(layout).in(o), Quarantine.in(o));
+            FileProcessor files = new FileProcessor(TestEngines.deid(), LayoutSpec.parse(layout).in(o),
+                    Quarantine.in(o));
             ObjectProcessor objects = new ObjectProcessor(TestEngines.deid(), LayoutSpec.parse(layout), ds -> null);
             Map<String, String> kinds = new HashMap<>();
             for (InputItem item : InputSource.list(List.of(dir.resolve("in")))) {
