@@ -87,9 +87,9 @@ public final class SparkDeidJob {
             List<SourceFile> files = InputListing.list(conf, spec.inputs(), spec.inputLists());
             int partitions = spec.partitions() > 0 ? spec.partitions() : Math.max(2, 2 * jsc.defaultParallelism());
             LocalDate today = LocalDate.now(clock);
+            Path spoolDir = java.nio.file.Files.createTempDirectory("cloak-spark-audit");
             try (Vault vault = Vault.openOrCreate(spec.vaultDir(), spec.key());
-                 AuditLog log = spec.audits().isEmpty() ? null
-                         : new AuditLog(spec.vaultDir().resolve(".cloak-spark-audit"), false)) {
+                 AuditLog log = spec.audits().isEmpty() ? null : new AuditLog(spoolDir, false)) {
                 JobPlan plan = new JobPlan(spec.recipe(), vault.secret(), today, spec.layout(), spec.strictPrivate(),
                         null, out.toString(), quarantine, UUID.randomUUID().toString(), new HadoopConf(conf));
                 Recipe recipe = spec.recipe().recipe(); // fails here, on the driver, for a bad recipe
@@ -119,6 +119,8 @@ public final class SparkDeidJob {
                 }
                 results.unpersist(false);
                 return totals.summary((System.nanoTime() - started) / 1e9);
+            } finally {
+                java.nio.file.Files.deleteIfExists(spoolDir);
             }
         } catch (IllegalArgumentException | PseudonymException e) {
             throw new PipelineException(PipelineException.Kind.USAGE, e.getMessage(), e);
