@@ -1,13 +1,11 @@
 package org.cloak.spark;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
@@ -27,9 +25,8 @@ import org.cloak.deid.recipe.Recipes;
 import org.cloak.pipeline.PipelineException;
 import org.cloak.pipeline.audit.AuditLog;
 import org.cloak.pipeline.audit.AuditReports;
-import org.cloak.pipeline.audit.FileRecord;
+import org.cloak.pipeline.folder.OutputFolder;
 import org.cloak.pipeline.run.RunSummary;
-import org.cloak.pipeline.run.StudyIndex;
 import org.cloak.pipeline.vault.Vault;
 import org.cloak.spark.audit.AuditTables;
 import org.cloak.spark.io.HadoopConf;
@@ -82,8 +79,9 @@ public final class SparkDeidJob {
             if (spec.restart()) {
                 new StudyJournal(fs, out).clear();
             }
+            org.apache.hadoop.fs.Path state = new org.apache.hadoop.fs.Path(out, OutputFolder.STATE);
             String quarantine = spec.quarantine() != null ? spec.quarantine()
-                    : new org.apache.hadoop.fs.Path(new org.apache.hadoop.fs.Path(out, ".cloak"), "quarantine").toString();
+                    : new org.apache.hadoop.fs.Path(state, "quarantine").toString();
             List<SourceFile> files = InputListing.list(conf, spec.inputs(), spec.inputLists());
             int partitions = spec.partitions() > 0 ? spec.partitions() : Math.max(2, 2 * jsc.defaultParallelism());
             LocalDate today = LocalDate.now(clock);

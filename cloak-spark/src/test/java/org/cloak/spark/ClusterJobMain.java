@@ -29,8 +29,8 @@ public final class ClusterJobMain {
         SparkSession spark = SparkSession.builder().appName("cloak-cluster-test").getOrCreate();
         RunSummary s;
         try {
-            s = new SparkDeidJob(Clock.fixed(SparkEquivalenceTest.CLOCK.instant(), SparkEquivalenceTest.CLOCK.getZone()))
-                    .run(spark, spec);
+            Clock clock = Clock.fixed(SparkEquivalenceTest.CLOCK.instant(), SparkEquivalenceTest.CLOCK.getZone());
+            s = new SparkDeidJob(clock).run(spark, spec);
         } finally {
             spark.stop();
         }

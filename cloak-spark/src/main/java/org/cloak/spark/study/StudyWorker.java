@@ -134,7 +134,8 @@ public final class StudyWorker {
         java.nio.file.Path rel = f.relativePath();
         String name = Quarantine.neutralName(rel);
         try {
-            HadoopFiles.write(outFs(), new Path(quarantine, name + ".dcm"), ch -> ch.write(java.nio.ByteBuffer.wrap(bytes)));
+            HadoopFiles.write(outFs(), new Path(quarantine, name + ".dcm"),
+                    ch -> ch.write(java.nio.ByteBuffer.wrap(bytes)));
             byte[] text = Quarantine.reasonText(rel, reason).getBytes(StandardCharsets.UTF_8);
             HadoopFiles.write(outFs(), new Path(quarantine, name + ".reason.txt"),
                     ch -> ch.write(java.nio.ByteBuffer.wrap(text)));
