@@ -22,7 +22,9 @@ import org.cloak.pipeline.io.AtomicFiles;
  * bytes (outputs are deterministic), and the temporary file is deleted. On object stores whose
  * rename is a copy ({@code s3a}), an upload is already all or nothing: the object is written
  * under its name directly. The local file system is used without checksum files, so an output
- * folder holds the outputs only.
+ * folder holds the outputs only; its files are written with the pipeline's {@link AtomicFiles}
+ * (Hadoop's local file system sets each new file's permissions by running {@code chmod}, which
+ * costs more than de-identifying a small file).
  */
 public final class HadoopFiles {
     /** Writes content into an open channel. */
@@ -39,6 +41,12 @@ public final class HadoopFiles {
         return fs instanceof LocalFileSystem local ? local.getRaw() : fs;
     }
 
+    /** The local path of {@code p} when its file system is the local one, else null. */
+    public static java.nio.file.Path local(FileSystem fs, Path p) {
+        String scheme = fs.getUri().getScheme();
+        return scheme != null && scheme.equals("file") ? java.nio.file.Path.of(p.toUri().getPath()) : null;
+    }
+
     /** Whether the store's uploads are atomic and its rename a copy (S3 through s3a). */
     static boolean directUpload(FileSystem fs) {
         String scheme = fs.getUri().getScheme();
@@ -51,6 +59,10 @@ public final class HadoopFiles {
      * @return the bytes written
      */
     public static long write(FileSystem fs, Path target, Content content) throws IOException {
+        java.nio.file.Path local = local(fs, target);
+        if (local != null) {
+            return AtomicFiles.writeUnforced(local, content::writeTo); // made durable per study, before its journal entry
+        }
         if (directUpload(fs)) {
             try (OutputStream out = fs.create(target, true)) {
                 return copy(content, out);
@@ -78,6 +90,11 @@ public final class HadoopFiles {
 
     /** Replaces {@code target} atomically (a journal entry, a settings file): the new content wins. */
     public static void replace(FileSystem fs, Path target, byte[] content) throws IOException {
+        java.nio.file.Path local = local(fs, target);
+        if (local != null) {
+            AtomicFiles.write(local, ch -> ch.write(java.nio.ByteBuffer.wrap(content)));
+            return;
+        }
         if (directUpload(fs)) {
             try (OutputStream out = fs.create(target, true)) {
                 out.write(content);
@@ -103,6 +120,10 @@ public final class HadoopFiles {
     public static byte[] read(FileSystem fs, Path file, long size) throws IOException {
         if (size > Integer.MAX_VALUE - 8) {
             throw new IOException("larger than the 2 GB a file can be held in memory");
+        }
+        java.nio.file.Path local = local(fs, file);
+        if (local != null) {
+            return java.nio.file.Files.readAllBytes(local);
         }
         byte[] data = new byte[(int) size];
         try (FSDataInputStream in = fs.open(file)) {

@@ -16,6 +16,7 @@ import org.apache.spark.util.LongAccumulator;
 import org.cloak.pipeline.audit.Digests;
 import org.cloak.pipeline.audit.FileOutcome;
 import org.cloak.pipeline.audit.FileRecord;
+import org.cloak.pipeline.io.Syncer;
 import org.cloak.pipeline.quarantine.Quarantine;
 import org.cloak.pipeline.run.Decision;
 import org.cloak.spark.io.HadoopFiles;
@@ -41,6 +42,8 @@ public final class StudyWorker {
     private final Path quarantine;
     private final StudyJournal journal;
     private final Meters meters;
+    /** Makes a local output folder's files durable before their study is journalled; null for other stores. */
+    private final Syncer syncer;
 
     public StudyWorker(JobPlan plan, Meters meters) throws IOException {
         this.plan = plan;
@@ -49,6 +52,8 @@ public final class StudyWorker {
         this.quarantine = new Path(plan.quarantine());
         this.journal = new StudyJournal(outFs, out);
         this.meters = meters;
+        java.nio.file.Path local = HadoopFiles.local(outFs, out);
+        this.syncer = local == null ? null : Syncer.forTree(local);
     }
 
     /** Processes (or resumes) one study. */
@@ -76,6 +81,9 @@ public final class StudyWorker {
         StudyResult r = new StudyResult(task.leaf(), plan.runId(), run.records, run.bytesIn, run.bytesOut,
                 run.problems, new ArrayList<>(run.folders));
         if (!task.unreadable() && run.failed == 0) {
+            if (syncer != null && run.bytesOut > 0) {
+                syncer.sync();
+            }
             journal.done(r); // every file of the study is in place: only now is it finished
         }
         return r;
@@ -120,7 +128,11 @@ public final class StudyWorker {
                 return;
             }
             try {
-                run.bytesOut += HadoopFiles.write(outFs, new Path(out, target), w.result()::writeTo);
+                Path p = new Path(out, target);
+                run.bytesOut += HadoopFiles.write(outFs, p, w.result()::writeTo);
+                if (syncer != null) {
+                    syncer.written(HadoopFiles.local(outFs, p));
+                }
                 run.records.add(FileRecord.written(rel, w.target(), w.newStudy(), w.result().result())
                         .withoutValues());
                 run.folder(target);
