@@ -14,11 +14,14 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.cloak.pipeline.source.InputItem;
+import org.cloak.pipeline.source.InputSource;
 
 /**
  * Lists the input files through the Hadoop FileSystem API, in {@code cloak run}'s order: inputs
  * as given, folders recursed with their files sorted by path, a file given directly named by its
- * own name under its folder. A list file holds more inputs, one a line.
+ * own name under its folder. A list file holds more inputs, one a line. Local inputs are listed by
+ * the pipeline's {@link InputSource}, as {@code cloak run} lists them.
  */
 public final class InputListing {
     private InputListing() {}
@@ -39,6 +42,18 @@ public final class InputListing {
             Path p = new Path(input);
             FileSystem fs = p.getFileSystem(conf);
             Path q = fs.makeQualified(p);
+            String scheme = q.toUri().getScheme();
+            if (scheme != null && scheme.equals("file")) {
+                // the batch run's own listing: the same files in the same order, and without Hadoop's
+                // local listing, which runs a process per file to read its permissions
+                for (InputItem item : InputSource.list(List.of(java.nio.file.Path.of(q.toUri().getPath())))) {
+                    String rel = item.relative().toString().replace('\\', '/');
+                    out.add(new SourceFile(out.size(), new Path(item.file().toUri()).toString(),
+                            item.root().toString(), String.valueOf(item.root().getFileName()), rel,
+                            java.nio.file.Files.size(item.file())));
+                }
+                continue;
+            }
             FileStatus st = fs.getFileStatus(q);
             if (st.isDirectory()) {
                 List<LocatedFileStatus> files = new ArrayList<>();
