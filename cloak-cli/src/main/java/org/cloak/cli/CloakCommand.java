@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = "De-identifies DICOM for research, and proves it.",
         subcommands = {DumpCommand.class, RunCommand.class, RecipeCommand.class, EchoCommand.class, SendCommand.class,
                 ListenCommand.class, InspectCommand.class, DiffCommand.class, VerifyCommand.class, VaultCommand.class,
-                ServeCommand.class, PixelsCommand.class, CommandLine.HelpCommand.class})
+                ServeCommand.class, PixelsCommand.class, SparkCommand.class, CommandLine.HelpCommand.class})
 public final class CloakCommand implements Runnable {
 
     @CommandLine.Spec

@@ -1,5 +1,6 @@
 package org.cloak.cli;
 
+import java.io.StringReader;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -42,15 +43,21 @@ public final class RecipeOptions {
 
     /** The recipe; a usage problem (unreadable recipe, unknown profile or option) is thrown with its message. */
     Recipe recipe() throws RunCommand.UsageException {
+        return recipe(RecipeTexts.DISK);
+    }
+
+    /** {@link #recipe()} with the files' texts read through {@code texts}. */
+    Recipe recipe(RecipeTexts texts) throws RunCommand.UsageException {
         List<Path> files = recipeFiles != null ? recipeFiles : recipeFile != null ? List.of(recipeFile) : List.of();
-        ScriptOptions.Split split = scriptOptions.split(files);
+        ScriptOptions.Split split = scriptOptions.split(files, texts);
         recipeFile = split.yaml();
         Recipe base;
         if (recipeFile == null && !split.scripts().isEmpty()) {
             base = Recipe.ofScripts(List.of(), null); // scripts alone unless --profile gives a base
         } else if (recipeFile != null) {
             try {
-                base = RecipeReader.read(recipeFile);
+                base = texts == RecipeTexts.DISK ? RecipeReader.read(recipeFile) : RecipeReader.read(
+                        new StringReader(texts.read(recipeFile)), recipeFile.toAbsolutePath().getParent());
             } catch (RecipeException e) {
                 throw new RunCommand.UsageException(recipeFile + (e.line() > 0 ? ":" + e.line() : "") + ": "
                         + e.detail());

@@ -155,7 +155,11 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private String recipeDigest() throws IOException {
-        RecipeOptions r = recipeOptions;
+        return recipeDigest(recipeOptions);
+    }
+
+    /** The digest the audit names the recipe by: of its YAML file, else of the recipe flags. */
+    static String recipeDigest(RecipeOptions r) throws IOException {
         if (r.recipeFile != null) {
             return Digests.recipe(r.recipeFile);
         }

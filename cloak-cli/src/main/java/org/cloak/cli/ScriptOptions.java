@@ -1,8 +1,5 @@
 package org.cloak.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,6 +46,11 @@ public final class ScriptOptions {
     record Split(Path yaml, List<CompiledScript> scripts) {}
 
     Split split(List<Path> files) throws RunCommand.UsageException {
+        return split(files, RecipeTexts.DISK);
+    }
+
+    /** {@link #split(List)} with the files' texts read through {@code texts}. */
+    Split split(List<Path> files, RecipeTexts texts) throws RunCommand.UsageException {
         ScriptFormat forced = null;
         if (format != null) {
             forced = ScriptFormat.named(format);
@@ -60,7 +62,7 @@ public final class ScriptOptions {
         List<CompiledScript> scripts = new ArrayList<>();
         ScriptInputs inputs = null;
         for (Path f : files) {
-            String text = read(f);
+            String text = texts.read(f);
             ScriptFormat detected = forced != null && !isYaml(f) ? forced : ScriptFormat.detect(f.toString(), text);
             if (detected == null) {
                 if (yaml != null) {
@@ -70,7 +72,7 @@ public final class ScriptOptions {
                 continue;
             }
             if (inputs == null) {
-                inputs = inputs();
+                inputs = inputs(texts);
             }
             try {
                 scripts.add(Scripts.compile(detected, f.getFileName().toString(), text, inputs));
@@ -87,29 +89,15 @@ public final class ScriptOptions {
         return n.endsWith(".yaml") || n.endsWith(".yml");
     }
 
-    private ScriptInputs inputs() throws RunCommand.UsageException {
+    private ScriptInputs inputs(RecipeTexts texts) throws RunCommand.UsageException {
         Map<String, String> table = Map.of();
         if (lookup != null) {
             try {
-                table = Scripts.parseLookup(lookup.getFileName().toString(), read(lookup));
+                table = Scripts.parseLookup(lookup.getFileName().toString(), texts.read(lookup));
             } catch (ScriptException e) {
                 throw new RunCommand.UsageException(e.getMessage());
             }
         }
         return new ScriptInputs(variables, parameters, table, deidRemovePrivate, deidStripSequences, keyed);
-    }
-
-    private static String read(Path f) throws RunCommand.UsageException {
-        try {
-            return Files.readString(f, StandardCharsets.UTF_8);
-        } catch (java.nio.charset.MalformedInputException e) {
-            try {
-                return Files.readString(f, StandardCharsets.ISO_8859_1);
-            } catch (IOException again) {
-                throw new RunCommand.UsageException("cannot read " + f + ": " + again.getMessage());
-            }
-        } catch (IOException e) {
-            throw new RunCommand.UsageException("cannot read " + f + ": " + e.getMessage());
-        }
     }
 }

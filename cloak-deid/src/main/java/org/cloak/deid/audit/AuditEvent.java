@@ -1,5 +1,7 @@
 package org.cloak.deid.audit;
 
+import java.io.Serializable;
+
 /**
  * One change to one attribute.
  *
@@ -12,7 +14,7 @@ package org.cloak.deid.audit;
  * @param newValue the new value, only when values are recorded, else null
  */
 public record AuditEvent(String path, String keyword, Change change, String action, String origin,
-                         String oldValue, String newValue) {
+                         String oldValue, String newValue) implements Serializable {
 
     public enum Change { REMOVED, MODIFIED, ADDED }
 }

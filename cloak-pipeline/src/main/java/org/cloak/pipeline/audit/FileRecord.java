@@ -1,5 +1,6 @@
 package org.cloak.pipeline.audit;
 
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +25,8 @@ import org.cloak.deid.audit.AuditEvent;
  * @param changes the attribute changes ({@link AuditEvent}); old and new values only when recorded
  */
 public record FileRecord(String inputHash, String output, String study, FileOutcome outcome, int removed,
-                         int modified, int added, Instant time, String reason, List<AuditEvent> changes) {
+                         int modified, int added, Instant time, String reason, List<AuditEvent> changes)
+        implements Serializable {
 
     public FileRecord {
         Objects.requireNonNull(inputHash, "inputHash");

@@ -18,9 +18,14 @@ public final class MirrorLayout implements OutputLayout {
 
     @Override
     public Path target(Input item) {
-        Path t = out.resolve(item.relative().toString()).normalize();
+        return target(item.relative(), null);
+    }
+
+    @Override
+    public Path target(Path relative, LayoutValues values) {
+        Path t = out.resolve(relative.toString()).normalize();
         if (!t.startsWith(out) || t.equals(out)) {
-            throw new IllegalArgumentException("an input path leads outside the output folder: " + item.relative());
+            throw new IllegalArgumentException("an input path leads outside the output folder: " + relative);
         }
         return t;
     }

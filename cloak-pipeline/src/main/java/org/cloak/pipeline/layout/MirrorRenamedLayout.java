@@ -24,8 +24,8 @@ public final class MirrorRenamedLayout implements OutputLayout {
     }
 
     @Override
-    public Path target(Input item, LayoutValues v) {
-        Path rel = mirror.target(item);
+    public Path target(Path relative, LayoutValues v) {
+        Path rel = mirror.target(relative, v);
         rel = out.relativize(rel);
         String id = v.dataset().getString(Tag.PatientID);
         Path top = Path.of(PathComponents.sanitise(id == null ? "" : id.strip()));

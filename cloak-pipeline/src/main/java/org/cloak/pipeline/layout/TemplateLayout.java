@@ -96,7 +96,7 @@ public final class TemplateLayout implements OutputLayout {
     }
 
     @Override
-    public Path target(Input item, LayoutValues v) {
+    public Path target(Path relative, LayoutValues v) {
         Path t = out;
         for (List<Object> pieces : components) {
             StringBuilder sb = new StringBuilder();

@@ -46,16 +46,25 @@ public final class Quarantine {
         PrivateFolders.create(dir);
         AtomicFiles.copy(item.file(), dir.resolve(name + ".dcm"));
         // the input is named by its audit hash: its path may hold a patient's name
-        AtomicFiles.writeString(dir.resolve(name + ".reason.txt"),
-                "input-sha256: " + Digests.inputPath(item.relative()) + "\nreason: " + reason + "\n");
+        AtomicFiles.writeString(dir.resolve(name + ".reason.txt"), reasonText(item.relative(), reason));
         return name;
+    }
+
+    /** The text of the {@code .reason.txt} beside a quarantined copy of the input at {@code relative}. */
+    public static String reasonText(Path relative, String reason) {
+        return "input-sha256: " + Digests.inputPath(relative) + "\nreason: " + reason + "\n";
     }
 
     /** A name derived from the relative path alone, so a rerun puts the same file in the same place. */
     public static String neutralName(Input item) {
+        return neutralName(item.relative());
+    }
+
+    /** {@link #neutralName(Input)} of an input known by its path relative to its input root. */
+    public static String neutralName(Path relative) {
         try {
             byte[] h = MessageDigest.getInstance("SHA-256")
-                    .digest(item.relative().toString().getBytes(StandardCharsets.UTF_8));
+                    .digest(relative.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(h).substring(0, NAME_HEX_DIGITS);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);

@@ -16,10 +16,8 @@ import org.cloak.deid.pseudo.PseudonymPlanner;
 import org.cloak.deid.pseudo.Secret;
 import org.cloak.deid.recipe.Recipe;
 import org.cloak.deid.recipe.Recipes;
-import org.cloak.dicom.dict.Tags;
 import org.cloak.dicom.io.DicomFile;
 import org.cloak.dicom.io.DicomInput;
-import org.cloak.dicom.io.ReadOptions;
 import org.cloak.pipeline.audit.Digests;
 import org.cloak.pipeline.io.Syncer;
 import org.cloak.pipeline.layout.IdentifyingNames;
@@ -40,19 +38,6 @@ import org.cloak.pipeline.source.InputItem;
  * the server) build one from a recipe and call {@link #run}.
  */
 public final class DeidRun {
-    /**
-     * Discovery reads headers only: values above 256 bytes stay in the file, and from
-     * (0021,0000) on values are skipped, not read, and elements not kept (their headers are
-     * still checked, so a file the processing pass refuses is unreadable here too and numbered
-     * as before). The bound is safe because discovery's readers only look at groups 0008 to
-     * 0020: {@link StudyIndex#observe} (SOPInstanceUID, StudyInstanceUID, SeriesInstanceUID,
-     * SeriesNumber, InstanceNumber) and the planner's {@code FileFacts} (PatientID,
-     * StudyInstanceUID, StudyDate, SeriesDate, AcquisitionDate, ContentDate, decoded with
-     * SpecificCharacterSet). A discovery reader of a later group must move the bound.
-     */
-    private static final ReadOptions HEADERS_ONLY = ReadOptions.DEFAULT.withBulkThreshold(256)
-            .withSkipFrom(Tags.of(0x0021, 0x0000));
-
     private final Deidentification.Preparation preparation;
     private final DeidStep pixels;
 
@@ -191,10 +176,10 @@ public final class DeidRun {
 
     /** Lets the planner and the study index see one header; unreadable files are left to the processing pass. */
     private Void observe(InputItem item, StudyIndex index, Discovery discovery, IdentifyingNames names) {
-        try (DicomInput in = DicomInput.open(item.file(), HEADERS_ONLY)) {
+        try (DicomInput in = DicomInput.open(item.file(), HeaderScan.HEADERS_ONLY)) {
             if (DicomSniffer.isDicom(in)) {
                 DicomFile f = in.read();
-                if (DicomSniffer.isDicomdir(f)) {
+                if (!HeaderScan.placed(f)) {
                     return null; // skipped by the processing pass, like a file that is not DICOM
                 }
                 index.observe(item, f.dataset());

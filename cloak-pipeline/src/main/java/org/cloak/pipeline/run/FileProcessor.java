@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.function.Function;
 import org.cloak.deid.Deidentification;
 import org.cloak.deid.Deidentified;
-import org.cloak.deid.Outcome;
 import org.cloak.dicom.data.DataSet;
 import org.cloak.dicom.dict.Tag;
 import org.cloak.dicom.io.DicomFile;
@@ -16,7 +15,6 @@ import org.cloak.dicom.io.DicomInput;
 import org.cloak.dicom.io.DicomParseException;
 import org.cloak.dicom.io.ReadOptions;
 import org.cloak.pipeline.io.AtomicFiles;
-import org.cloak.pipeline.layout.LayoutValues;
 import org.cloak.pipeline.layout.OutputLayout;
 import org.cloak.pipeline.quarantine.Quarantine;
 import org.cloak.pipeline.source.DicomSniffer;
@@ -36,6 +34,7 @@ public final class FileProcessor {
 
     private final Deidentification deid;
     private final OutputLayout layout;
+    private final FileDecider decider;
     private final Quarantine quarantine;
     private final Function<Input, StudyIndex.Position> positions;
     private final TargetClaims claims;
@@ -86,6 +85,7 @@ public final class FileProcessor {
         this.positions = positions;
         this.claims = claims;
         this.check = check;
+        this.decider = new FileDecider(deid, layout, check);
     }
 
     /**
@@ -138,28 +138,16 @@ public final class FileProcessor {
      * the engine).
      */
     public FileResult process(Input item, DicomFile in, long size) {
-        if (DicomSniffer.isDicomdir(in)) {
+        Decision d = decider.decide(in, item.relative(), item.origin(), positions.apply(item));
+        if (d instanceof Decision.Skip) {
             return new FileResult.Skipped(item, size);
         }
-        String refused = check.refuse(in.dataset());
-        if (refused != null) {
-            return quarantine(item, refused, size);
+        if (d instanceof Decision.Hold h) {
+            return quarantine(item, h.reason(), size);
         }
-        Deidentified result = deid.deidentify(in, item.origin());
-        if (result.outcome() instanceof Outcome.Quarantined q) {
-            return quarantine(item, q.reason(), size);
-        }
-        if (result.outcome() instanceof Outcome.NeedsReview r) {
-            return quarantine(item, r.reason(), size);
-        }
-        Path target;
-        try {
-            StudyIndex.Position p = positions.apply(item);
-            target = layout.target(item, new LayoutValues(result.dataset(), result.plan().timepoint(),
-                    p == null ? 0 : p.index(), p == null ? 0 : p.series()));
-        } catch (RuntimeException e) {
-            return quarantine(item, "no output path: " + e.getMessage(), size);
-        }
+        Decision.Write w = (Decision.Write) d;
+        Path target = w.target();
+        Deidentified result = w.result();
         if (!claims.claim(target, claimKey.of(item, result.dataset()))) {
             return quarantine(item, "layout collision: another input is written to the same output file", size);
         }

@@ -13,6 +13,7 @@ import org.cloak.pipeline.PipelineException;
 import org.cloak.pipeline.audit.AuditLog;
 import org.cloak.pipeline.audit.AuditReports;
 import org.cloak.pipeline.audit.Digests;
+import org.cloak.pipeline.layout.LayoutSpec;
 import org.cloak.pipeline.layout.PathChecks;
 import org.cloak.pipeline.run.DeidRun;
 import org.cloak.pipeline.run.Leftovers;
@@ -94,8 +95,17 @@ public final class RunService {
      * What decides the bytes and names of the outputs: the recipe and flags, the layout, the pixel and private checks.
      */
     private static String settingsDigest(RunSpec spec) {
-        return Digests.flags(List.of("recipe=" + spec.recipeDigest(), "layout=" + spec.layout().text(),
-                "strict-private=" + spec.strictPrivate(), "pixel-step=" + (spec.pixelStep() != null)));
+        return settingsDigest(spec.recipeDigest(), spec.layout(), spec.strictPrivate(), spec.pixelStep() != null);
+    }
+
+    /**
+     * The digest of what decides the bytes and names of a run's outputs, which an output folder
+     * records: a run with another one must not resume there (every runner of batch runs uses it).
+     */
+    public static String settingsDigest(String recipeDigest, LayoutSpec layout, boolean strictPrivate,
+                                        boolean pixelStep) {
+        return Digests.flags(List.of("recipe=" + recipeDigest, "layout=" + layout.text(),
+                "strict-private=" + strictPrivate, "pixel-step=" + pixelStep));
     }
 
     /**

@@ -42,6 +42,11 @@ public final class DicomSniffer {
         return looksLikeDicom(head, head.length, in.size());
     }
 
+    /** Whether a whole file held in memory looks like DICOM. */
+    public static boolean isDicom(byte[] file) {
+        return looksLikeDicom(file, Math.min(file.length, HEAD), file.length);
+    }
+
     /** Reads the first bytes of {@code file} and decides. */
     public static Sniff sniff(Path file) throws IOException {
         ByteBuffer head = ByteBuffer.allocate(HEAD);
